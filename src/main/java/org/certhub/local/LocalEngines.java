@@ -1,0 +1,98 @@
+package org.certhub.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engines of this JVM. Each starts at most once and is shared by every application
+ * context of the JVM. They stop with the application context, or (tests, where many contexts share
+ * them) in a JVM shutdown hook.
+ */
+final class LocalEngines {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalEngines.class);
+
+    private static EmbeddedKafka kafka;
+    private static EmbeddedElasticsearch elasticsearch;
+    private static boolean hookInstalled;
+    private static LocalProperties.StopWith stopWith = LocalProperties.StopWith.CONTEXT;
+
+    private LocalEngines() {
+    }
+
+    /** Where the requested engines listen, starting them (Elasticsearch in parallel) if needed. */
+    static synchronized Endpoints start(LocalProperties properties, boolean wantKafka, boolean wantElasticsearch) {
+        stopWith = properties.stopWith();
+        if (stopWith == LocalProperties.StopWith.JVM) {
+            installShutdownHook();
+        }
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        if (properties.resetDataOnStart() && kafka == null && elasticsearch == null) {
+            reset(dataDir);
+        }
+        CompletableFuture<EmbeddedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
+                ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir, properties.elasticsearch()))
+                : CompletableFuture.completedFuture(elasticsearch);
+        try {
+            if (wantKafka && kafka == null) {
+                kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), properties.kafka().port(),
+                        properties.kafka().controllerPort());
+            }
+            elasticsearch = pendingElasticsearch.join();
+        } catch (CompletionException e) {
+            stopAll();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            pendingElasticsearch.thenAccept(started -> Optional.ofNullable(started).ifPresent(EmbeddedElasticsearch::close));
+            stopAll();
+            throw e;
+        }
+        return new Endpoints(Optional.ofNullable(kafka).map(EmbeddedKafka::bootstrapServers),
+                Optional.ofNullable(elasticsearch).map(EmbeddedElasticsearch::uri));
+    }
+
+    /** Stops the engines unless they outlive application contexts (then the JVM hook stops them). */
+    static synchronized void stopWithContext() {
+        if (stopWith == LocalProperties.StopWith.CONTEXT) {
+            stopAll();
+        }
+    }
+
+    static synchronized void stopAll() {
+        if (elasticsearch != null) {
+            elasticsearch.close();
+            elasticsearch = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    private static void installShutdownHook() {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(LocalEngines::stopAll, "local-engines-shutdown"));
+            hookInstalled = true;
+        }
+    }
+
+    private static void reset(Path dataDir) {
+        log.info("Resetting embedded engine data under {}", dataDir);
+        try {
+            ElasticsearchDistribution.deleteRecursively(dataDir.resolve("kafka"));
+            ElasticsearchDistribution.deleteRecursively(dataDir.resolve("elasticsearch"));
+        } catch (IOException e) {
+            throw new LocalInfrastructureException("Cannot reset " + dataDir, e);
+        }
+    }
+
+    /** Where the embedded engines listen; empty for an engine that is external. */
+    record Endpoints(Optional<String> kafkaBootstrapServers, Optional<String> elasticsearchUri) {
+    }
+}
