@@ -38,9 +38,9 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         this.uri = uri;
     }
 
-    static EmbeddedElasticsearch start(Path dataRoot, LocalProperties.Elasticsearch settings) {
+    static EmbeddedElasticsearch start(Path dataRoot, Path distRoot, LocalProperties.Elasticsearch settings) {
         long started = System.nanoTime();
-        Layout layout = Layout.under(dataRoot.toAbsolutePath().normalize());
+        Layout layout = Layout.under(dataRoot.toAbsolutePath().normalize(), distRoot);
         Optional<UnprivilegedUser> user = UnprivilegedUser.whenRunningAsRoot(settings.runAsUser());
         Path home = ElasticsearchDistribution.ensureUnpacked(settings.version(),
                 settings.configuredDistribution(), layout.distRoot());
@@ -49,6 +49,7 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         layout.create();
         user.ifPresent(u -> {
             u.requireReachable(layout.data());
+            u.requireReachable(home);
             List.of(home, layout.data(), layout.logs(), layout.run()).forEach(u::own);
         });
         int httpPort = FreePorts.resolve(settings.httpPort());
@@ -172,8 +173,8 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     /** Where the server's files live under the hub's data directory. */
     record Layout(Path distRoot, Path data, Path logs, Path run) {
 
-        static Layout under(Path dataRoot) {
-            return new Layout(dataRoot.resolve("dist"), dataRoot.resolve("elasticsearch"),
+        static Layout under(Path dataRoot, Path distRoot) {
+            return new Layout(distRoot, dataRoot.resolve("elasticsearch"),
                     dataRoot.resolve("logs").resolve("elasticsearch"), dataRoot.resolve("run"));
         }
 

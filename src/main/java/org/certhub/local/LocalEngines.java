@@ -33,11 +33,12 @@ final class LocalEngines {
             installShutdownHook();
         }
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
-        if (properties.resetDataOnStart() && kafka == null && elasticsearch == null) {
-            reset(dataDir);
+        if (properties.deleteDataOnExit() && kafka == null && elasticsearch == null) {
+            deleteOnExit(dataDir);
         }
         CompletableFuture<EmbeddedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
-                ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir, properties.elasticsearch()))
+                ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir,
+                        properties.resolvedDistDir().toAbsolutePath().normalize(), properties.elasticsearch()))
                 : CompletableFuture.completedFuture(elasticsearch);
         try {
             if (wantKafka && kafka == null) {
@@ -82,14 +83,16 @@ final class LocalEngines {
         }
     }
 
-    private static void reset(Path dataDir) {
-        log.info("Resetting embedded engine data under {}", dataDir);
-        try {
-            ElasticsearchDistribution.deleteRecursively(dataDir.resolve("kafka"));
-            ElasticsearchDistribution.deleteRecursively(dataDir.resolve("elasticsearch"));
-        } catch (IOException e) {
-            throw new LocalInfrastructureException("Cannot reset " + dataDir, e);
-        }
+    /** Deletes the data once the engines are stopped, in the same hook so the order is certain. */
+    private static void deleteOnExit(Path dataDir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            try {
+                ElasticsearchDistribution.deleteRecursively(dataDir);
+            } catch (IOException e) {
+                log.warn("Could not delete {}: {}", dataDir, e.toString());
+            }
+        }, "local-engines-cleanup"));
     }
 
     /** Where the embedded engines listen; empty for an engine that is external. */

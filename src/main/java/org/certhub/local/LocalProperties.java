@@ -12,20 +12,26 @@ import org.springframework.util.unit.DataSize;
  * Settings of the embedded engines ({@code certhub.local.*}). Used only when the matching external
  * cluster ({@code certhub.kafka.bootstrap-servers}, {@code certhub.elasticsearch.uris}) is not set.
  *
- * @param dataDir where Kafka logs, Elasticsearch data, logs and the unpacked server live
- * @param resetDataOnStart wipe Kafka and Elasticsearch data before starting (tests)
+ * @param dataDir where Kafka logs, Elasticsearch data and logs live
+ * @param distDir where the Elasticsearch server is unpacked (once); {@code <dataDir>/dist} by default
+ * @param deleteDataOnExit delete {@code dataDir} when the JVM exits (tests use a fresh one each run)
  * @param stopWith stop the engines with the application context, or only when the JVM exits
  *     (tests share one set of engines between many contexts)
  */
 @ConfigurationProperties("certhub.local")
 public record LocalProperties(
         @DefaultValue("data") Path dataDir,
-        @DefaultValue("false") boolean resetDataOnStart,
+        Path distDir,
+        @DefaultValue("false") boolean deleteDataOnExit,
         @DefaultValue("context") StopWith stopWith,
         @DefaultValue Kafka kafka,
         @DefaultValue Elasticsearch elasticsearch) {
 
     public enum StopWith { CONTEXT, JVM }
+
+    Path resolvedDistDir() {
+        return distDir != null ? distDir : dataDir.resolve("dist");
+    }
 
     /**
      * @param port client port (0 picks a free one)

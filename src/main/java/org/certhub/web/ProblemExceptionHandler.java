@@ -1,0 +1,93 @@
+package org.certhub.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception that reaches a controller into the hub's problem format: the hub's own
+ * {@link ProblemException}s, Spring MVC's standard errors (with stable types), and anything
+ * unexpected as a bare 500 that reveals nothing of the request or the stack.
+ */
+@RestControllerAdvice
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e) {
+        return respond(e.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "Invalid parameter", "The parameter '" + e.getName() + "' has an invalid value."),
+                List.of(new ProblemError(e.getName(), "parameter-format", "not a valid value for this parameter")));
+        return respond(problem, new HttpHeaders());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error while handling a request", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The hub could not handle this request; nothing of it was accepted."), new HttpHeaders());
+    }
+
+    /** Spring MVC's own exceptions, re-typed with the hub's stable problem types. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return respond(standardProblem(e, status), headers);
+    }
+
+    private static ProblemDetail standardProblem(Exception e, HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        HttpStatus code = known != null ? known : HttpStatus.BAD_REQUEST;
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return Problems.of(code, "unsupported-media-type", "Unsupported media type",
+                    "Content type " + unsupported.getContentType() + " is not accepted here; use one of "
+                            + unsupported.getSupportedMediaTypes() + ".");
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return Problems.of(code, "not-acceptable", "Not acceptable",
+                    "None of the media types in the Accept header can be produced here.");
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            return Problems.of(code, "method-not-allowed", "Method not allowed",
+                    "Method " + method.getMethod() + " is not allowed here.");
+        }
+        if (e instanceof NoResourceFoundException) {
+            return Problems.notFound("The resource");
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            return Problems.of(code, "malformed-request", "Malformed request",
+                    "The request body could not be read.");
+        }
+        return Problems.of(code, "bad-request", code.getReasonPhrase(), code.getReasonPhrase() + ".");
+    }
+
+    static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(out).body(ProblemResponses.asMap(problem));
+    }
+}
