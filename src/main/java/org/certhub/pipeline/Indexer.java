@@ -1,0 +1,184 @@
+package org.certhub.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.certhub.intake.BundleAccepted;
+import org.certhub.intake.StatusStore;
+import org.certhub.intake.SubmissionStatus;
+import org.certhub.intake.SubmissionStatus.ObjectOutcome;
+import org.certhub.search.SearchIndices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Indexes accepted bundles into Elasticsearch: one bulk request per poll of the intake topic,
+ * every item's result checked. Idempotent by construction (document ids come from owner, STIX id
+ * and modified), so a replay after a crash changes nothing. A record that cannot be read goes to
+ * the dead-letter topic with its reason; an Elasticsearch outage makes the batch wait and retry.
+ */
+@Component
+class Indexer {
+
+    static final String LISTENER_ID = "certhub-indexer";
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ElasticsearchClient client;
+    private final KafkaTemplate<String, byte[]> deadLetters;
+    private final PipelineProperties properties;
+
+    Indexer(ElasticsearchClient client, KafkaTemplate<String, byte[]> intakeKafkaTemplate, PipelineProperties properties) {
+        this.client = client;
+        this.deadLetters = intakeKafkaTemplate;
+        this.properties = properties;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
+            containerFactory = PipelineKafkaConfiguration.INDEXER_FACTORY, batch = "true")
+    void index(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        long started = System.nanoTime();
+        List<Pending> bundles = new ArrayList<>(records.size());
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        int operations = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<Pending> pending = read(record);
+            if (pending.isEmpty()) {
+                continue;
+            }
+            bundles.add(pending.get());
+            for (ObjectDocuments.Documents docs : pending.get().documents) {
+                addOperations(bulk, docs);
+                operations += 2;
+            }
+        }
+        if (operations > 0) {
+            BulkResponse response = client.bulk(bulk.build());
+            assignOutcomes(bundles, response.items());
+        }
+        writeStatuses(bundles);
+        log.debug("Indexed {} bundles ({} operations) in {} ms", bundles.size(), operations,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static void addOperations(BulkRequest.Builder bulk, ObjectDocuments.Documents docs) {
+        bulk.operations(op -> op.index(i -> i.index(SearchIndices.OBJECTS).id(docs.currentId())
+                .version(docs.externalVersion()).versionType(VersionType.External)
+                .document(BinaryData.of(docs.current(), ContentType.APPLICATION_JSON))));
+        bulk.operations(op -> op.create(c -> c.index(SearchIndices.OBJECT_VERSIONS).id(docs.versionId())
+                .document(BinaryData.of(docs.versioned(), ContentType.APPLICATION_JSON))));
+    }
+
+    /** Pairs each bundle's documents with their two bulk items, in request order. */
+    private static void assignOutcomes(List<Pending> bundles, List<BulkResponseItem> items) {
+        int next = 0;
+        for (Pending bundle : bundles) {
+            for (ObjectDocuments.Documents docs : bundle.documents) {
+                BulkResponseItem current = items.get(next++);
+                BulkResponseItem versioned = items.get(next++);
+                BulkOutcome outcome = worst(BulkOutcome.of(current), BulkOutcome.of(versioned));
+                if (outcome == BulkOutcome.TRANSIENT) {
+                    throw new TransientIndexingException("Elasticsearch refused items for now (status "
+                            + current.status() + "/" + versioned.status() + "); the batch will be retried");
+                }
+                if (outcome == BulkOutcome.STORED) {
+                    bundle.successes.add(new ObjectOutcome(docs.stixId(), docs.version(), null));
+                } else {
+                    String reason = Optional.ofNullable(current.error()).or(() -> Optional.ofNullable(versioned.error()))
+                            .map(error -> error.type()).orElse("rejected");
+                    bundle.failures.add(new ObjectOutcome(docs.stixId(), docs.version(), "not indexed: " + reason));
+                }
+            }
+        }
+    }
+
+    private static BulkOutcome worst(BulkOutcome a, BulkOutcome b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private void writeStatuses(List<Pending> bundles) throws IOException {
+        if (bundles.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder statuses = new BulkRequest.Builder();
+        for (Pending bundle : bundles) {
+            Map<String, Object> document = StatusStore.document(
+                    SubmissionStatus.complete(bundle.accepted, bundle.successes, bundle.failures));
+            statuses.operations(op -> op.index(i -> i.index(SearchIndices.STATUS).id(bundle.accepted.submissionId())
+                    .document(document)));
+        }
+        BulkResponse response = client.bulk(statuses.build());
+        if (response.errors()) {
+            throw new TransientIndexingException("Could not record the status of " + bundles.size() + " submissions");
+        }
+    }
+
+    /** Reads one record; a record that is not a readable accepted bundle goes to the dead-letter topic. */
+    private Optional<Pending> read(ConsumerRecord<String, byte[]> record) {
+        Optional<BundleAccepted> accepted = BundleAccepted.fromRecord(record);
+        if (accepted.isEmpty()) {
+            deadLetter(record, "missing or unreadable certhub headers");
+            return Optional.empty();
+        }
+        try {
+            JsonNode bundle = JSON.readTree(record.value());
+            List<ObjectDocuments.Documents> documents = new ArrayList<>();
+            for (JsonNode object : bundle.path("objects")) {
+                documents.add(ObjectDocuments.of(object, accepted.get()));
+            }
+            return Optional.of(new Pending(accepted.get(), documents));
+        } catch (JacksonException | IllegalArgumentException e) {
+            deadLetter(record, "unreadable bundle: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        log.warn("Sending record {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                properties.deadLetterTopic(), reason);
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(), record.value());
+        record.headers().forEach(header -> dead.headers().add(header));
+        dead.headers().add("certhub-dlt-reason", reason.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("certhub-dlt-origin", (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new TransientIndexingException("Could not write to the dead-letter topic", e);
+        }
+    }
+
+    /** A bundle of this batch, with its documents and, once the bulk answered, its outcomes. */
+    private static final class Pending {
+        final BundleAccepted accepted;
+        final List<ObjectDocuments.Documents> documents;
+        final List<ObjectOutcome> successes = new ArrayList<>();
+        final List<ObjectOutcome> failures = new ArrayList<>();
+
+        Pending(BundleAccepted accepted, List<ObjectDocuments.Documents> documents) {
+            this.accepted = accepted;
+            this.documents = documents;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.certhub.pipeline;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.certhub.intake.BundleAccepted;
+import org.certhub.stix.Tlp;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one STIX object of an accepted bundle into its two index documents: the current-version
+ * document (id {@code owner/stixId}, written with an external version so the newest
+ * {@code modified} wins whatever the arrival order) and the version document (id
+ * {@code owner/stixId@modified}, written once). The owner is part of both ids, so two CERTs'
+ * copies of the same object never overwrite each other.
+ */
+final class ObjectDocuments {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> TLP_DEFINITIONS = Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED)
+            .stream().map(Tlp::markingDefinitionId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private ObjectDocuments() {
+    }
+
+    /** The documents of one object, ready for a bulk request. */
+    record Documents(String stixId, String version, String currentId, String versionId, long externalVersion,
+            byte[] current, byte[] versioned) {
+    }
+
+    static Documents of(JsonNode object, BundleAccepted bundle) {
+        String stixId = object.path("id").asString("");
+        String type = object.path("type").asString("");
+        String version = object.path("modified").asString(object.path("created").asString(""));
+        String received = bundle.receivedAt().toString();
+        String tlp = tlpOf(object, stixId, type).label();
+
+        ObjectNode versioned = JSON.createObjectNode();
+        versioned.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
+        putIfPresent(versioned, "modified", object.path("modified"));
+        versioned.put("received_at", received);
+        versioned.set("object", object);
+
+        ObjectNode current = JSON.createObjectNode();
+        current.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
+        putIfPresent(current, "created_by_ref", object.path("created_by_ref"));
+        putIfPresent(current, "created", object.path("created"));
+        putIfPresent(current, "modified", object.path("modified"));
+        current.put("received_at", received).put("submission_id", bundle.submissionId()).put("bundle_id", bundle.bundleId());
+        putIfPresent(current, "name", object.has("name") ? object.path("name") : object.path("value"));
+        putIfPresent(current, "description", object.path("description"));
+        copyStrings(object.path("labels"), current.putArray("labels"));
+        refs(object, current.putArray("refs"));
+        ObservableExtractor.Observables observables = ObservableExtractor.extract(object);
+        if (!observables.isEmpty()) {
+            ObjectNode fields = current.putObject("observables");
+            for (Map.Entry<String, Set<String>> field : observables.byField().entrySet()) {
+                ArrayNode values = fields.putArray(field.getKey());
+                field.getValue().forEach(values::add);
+            }
+        }
+        current.set("object", object);
+
+        String currentId = bundle.owner() + "/" + stixId;
+        return new Documents(stixId, version, currentId, currentId + "@" + version, externalVersion(version),
+                JSON.writeValueAsBytes(current), JSON.writeValueAsBytes(versioned));
+    }
+
+    /**
+     * The strictest TLP marking of the object. The intake gave every object but marking
+     * definitions a TLP; an unmarked marking definition is public if it is a TLP definition
+     * itself, and treated as AMBER otherwise (the hub's default).
+     */
+    private static Tlp tlpOf(JsonNode object, String stixId, String type) {
+        List<String> refs = new ArrayList<>();
+        object.path("object_marking_refs").forEach(ref -> refs.add(ref.asString("")));
+        return Tlp.strictest(refs).orElseGet(() -> type.equals("marking-definition") && TLP_DEFINITIONS.contains(stixId)
+                ? Tlp.CLEAR : Tlp.AMBER);
+    }
+
+    /** Microseconds since the epoch: STIX timestamps may carry sub-millisecond precision. */
+    static long externalVersion(String timestamp) {
+        if (timestamp.isEmpty()) {
+            return 1;
+        }
+        try {
+            Instant instant = Instant.parse(timestamp);
+            return Math.max(1, instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000);
+        } catch (DateTimeParseException e) {
+            return 1;
+        }
+    }
+
+    private static void refs(JsonNode object, ArrayNode into) {
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            String name = property.getKey();
+            if (name.endsWith("_ref") && property.getValue().isString()) {
+                into.add(property.getValue().asString());
+            } else if (name.endsWith("_refs")) {
+                copyStrings(property.getValue(), into);
+            }
+        }
+    }
+
+    private static void copyStrings(JsonNode array, ArrayNode into) {
+        array.forEach(value -> {
+            if (value.isString()) {
+                into.add(value.asString());
+            }
+        });
+    }
+
+    private static void putIfPresent(ObjectNode target, String field, JsonNode value) {
+        if (value.isString()) {
+            target.put(field, value.asString());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.certhub.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads objects for a caller, always through the {@link SharingFilter}: an object the caller may
+ * not see is answered exactly as one that does not exist.
+ */
+@Component
+public class ObjectQueries {
+
+    private final ElasticsearchClient client;
+
+    ObjectQueries(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** The newest visible version of an object (a CERT's own copy first when several CERTs hold it). */
+    public Optional<StoredObject> current(String stixId, Visibility visibility) {
+        return search(SearchIndices.OBJECTS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
+                visibility, 1, List.of(), false).stream().findFirst();
+    }
+
+    /** Every visible version of an object, newest first. */
+    public List<StoredObject> versions(String stixId, Visibility visibility) {
+        return search(SearchIndices.OBJECT_VERSIONS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
+                visibility, 1000, List.of(), true);
+    }
+
+    /** One page of current objects matching the filter, newest shared first. */
+    public ObjectPage list(ObjectFilter filter, int limit, Optional<String> cursor, Visibility visibility) {
+        List<FieldValue> after = cursor.map(c -> PageCursor.decode(c)
+                .orElseThrow(() -> new IllegalArgumentException("invalid cursor"))).orElse(List.of());
+        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), visibility, limit + 1, after, false);
+        List<StoredObject> objects = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, hits.size()); i++) {
+            objects.add(StoredObject.fromSource(hits.get(i).source()));
+        }
+        Optional<String> next = hits.size() > limit
+                ? Optional.of(PageCursor.encode(hits.get(limit - 1).sort())) : Optional.empty();
+        return new ObjectPage(objects, next);
+    }
+
+    private static Query query(ObjectFilter filter) {
+        return Query.of(q -> q.bool(b -> {
+            b.must(m -> m.matchAll(a -> a));
+            if (!filter.types().isEmpty()) {
+                b.filter(f -> f.terms(t -> t.field("type").terms(v -> v.value(
+                        filter.types().stream().map(FieldValue::of).toList()))));
+            }
+            filter.cert().ifPresent(cert -> b.filter(f -> f.term(t -> t.field("owner").value(cert))));
+            filter.value().ifPresent(value -> b.filter(ObservableQuery.matching(value)));
+            filter.text().ifPresent(text -> b.must(m -> m.multiMatch(mm -> mm.query(text)
+                    .fields("name^2", "description"))));
+            filter.since().ifPresent(since -> b.filter(f -> f.range(r -> r.date(d -> d.field("received_at")
+                    .gte(since.toString())))));
+            filter.until().ifPresent(until -> b.filter(f -> f.range(r -> r.date(d -> d.field("received_at")
+                    .lt(until.toString())))));
+            return b;
+        }));
+    }
+
+    private List<StoredObject> search(String index, Query query, Visibility visibility, int size,
+            List<FieldValue> after, boolean byModified) {
+        return hits(index, query, visibility, size, after, byModified).stream()
+                .map(hit -> StoredObject.fromSource(hit.source())).toList();
+    }
+
+    private List<Hit<JsonNode>> hits(String index, Query query, Visibility visibility, int size,
+            List<FieldValue> after, boolean byModified) {
+        try {
+            SearchResponse<JsonNode> response = client.search(s -> {
+                s.index(index).size(size).query(SharingFilter.restrict(query, visibility)).trackTotalHits(t -> t.enabled(false));
+                if (byModified) {
+                    s.sort(o -> o.field(f -> f.field("modified").order(SortOrder.Desc).missing("_last")));
+                } else {
+                    s.sort(o -> o.field(f -> f.field("received_at").order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("owner").order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field("stix_id").order(SortOrder.Asc)));
+                }
+                if (!after.isEmpty()) {
+                    s.searchAfter(after);
+                }
+                return s;
+            }, JsonNode.class);
+            return response.hits().hits();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.certhub.search;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Index settings ({@code certhub.search.*}).
+ *
+ * @param replicas replicas per shard: 0 for a single-node cluster (the embedded one), 1 or more in production
+ * @param refreshInterval how soon an indexed object becomes searchable
+ */
+@ConfigurationProperties("certhub.search")
+public record SearchProperties(
+        @DefaultValue("0") int replicas,
+        @DefaultValue("1s") Duration refreshInterval) {
+}

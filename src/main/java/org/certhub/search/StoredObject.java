@@ -1,0 +1,19 @@
+package org.certhub.search;
+
+import java.time.Instant;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One stored STIX object as a reader gets it: the object, who shared it, at which TLP, and when.
+ *
+ * @param owner the principal id of the submitting CERT
+ * @param tlp the object's TLP label, e.g. {@code TLP:GREEN}
+ */
+public record StoredObject(String owner, String tlp, Instant receivedAt, JsonNode object) {
+
+    static StoredObject fromSource(JsonNode source) {
+        return new StoredObject(source.path("owner").asString(), source.path("tlp").asString(),
+                Instant.parse(source.path("received_at").asString()), source.path("object"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.certhub.stix;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks and normalises IP addresses and CIDR blocks before they reach Elasticsearch's typed
+ * {@code ip} / {@code ip_range} fields, which would otherwise reject the whole document.
+ */
+public final class IpValues {
+
+    private IpValues() {
+    }
+
+    /** An address or network and the index field it belongs in. */
+    public record Ip(String field, String normalized) {
+    }
+
+    /** The index field ({@code ipv4}, {@code ipv6} or {@code cidr}) and normalised form, if it is an IP value. */
+    public static Optional<Ip> classify(String value) {
+        int slash = value.indexOf('/');
+        String address = slash < 0 ? value : value.substring(0, slash);
+        Optional<Integer> prefix = slash < 0 ? Optional.empty() : parsePrefix(value.substring(slash + 1));
+        if (slash >= 0 && prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        if (isIpv4(address)) {
+            if (prefix.isPresent()) {
+                return prefix.get() <= 32 ? Optional.of(cidrOrHost(address, prefix.get(), 32, "ipv4")) : Optional.empty();
+            }
+            return Optional.of(new Ip("ipv4", address));
+        }
+        if (isIpv6(address)) {
+            String lower = address.toLowerCase(Locale.ROOT);
+            if (prefix.isPresent()) {
+                return prefix.get() <= 128 ? Optional.of(cidrOrHost(lower, prefix.get(), 128, "ipv6")) : Optional.empty();
+            }
+            return Optional.of(new Ip("ipv6", lower));
+        }
+        return Optional.empty();
+    }
+
+    /** A domain name compared case-insensitively and without its root dot. */
+    public static String domain(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /** A /32 (or /128) is a single host: index it as an address so term lookups find it. */
+    private static Ip cidrOrHost(String address, int prefix, int hostPrefix, String hostField) {
+        return prefix == hostPrefix ? new Ip(hostField, address) : new Ip("cidr", address + "/" + prefix);
+    }
+
+    private static Optional<Integer> parsePrefix(String text) {
+        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(text));
+    }
+
+    public static boolean isIpv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static boolean isIpv6(String text) {
+        if (text.length() < 2 || text.length() > 45 || text.indexOf(':') < 0) {
+            return false;
+        }
+        int doubleColon = text.indexOf("::");
+        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
+            return false;
+        }
+        String[] groups = text.split(":", -1);
+        int tail = groups.length - 1;
+        boolean embeddedIpv4 = groups[tail].contains(".");
+        if (embeddedIpv4 && !isIpv4(groups[tail])) {
+            return false;
+        }
+        int explicit = 0;
+        for (int i = 0; i < groups.length; i++) {
+            String group = groups[i];
+            if (group.isEmpty() || (embeddedIpv4 && i == tail)) {
+                continue;
+            }
+            if (group.length() > 4 || !group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return false;
+            }
+            explicit++;
+        }
+        int capacity = embeddedIpv4 ? 6 : 8;
+        return doubleColon >= 0 ? explicit < capacity : explicit == capacity;
+    }
+}
