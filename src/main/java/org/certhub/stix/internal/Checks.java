@@ -23,7 +23,7 @@ final class Checks {
     static final Check TIMESTAMP = timestamp(0, Integer.MAX_VALUE, "");
 
     /** {@code created} and {@code modified} of SDOs and SROs MUST be precise to the millisecond. */
-    static final Check TIMESTAMP_MILLIS = timestamp(3, Integer.MAX_VALUE, "with at least millisecond precision ");
+    static final Check TIMESTAMP_MILLIS = timestamp(3, Integer.MAX_VALUE, "with at least millisecond precision, ");
 
     /** Timestamps that the specification fixes to whole seconds (e.g. PE {@code time_date_stamp}). */
     static final Check TIMESTAMP_SECONDS = timestamp(0, 0, "precise to the second, without a fraction, ");

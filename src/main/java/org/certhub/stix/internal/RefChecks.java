@@ -40,8 +40,8 @@ final class RefChecks {
         }
         String type = Ids.typeOf(id);
         if (!target.accepts().test(type)) {
-            out.error(pointer, "ref-target-type", "must reference " + target.description() + ", not a "
-                    + Texts.quote(type));
+            out.error(pointer, "ref-target-type", "must reference " + target.description() + "; type "
+                    + Texts.quote(type) + " is not allowed here");
             return false;
         }
         return true;

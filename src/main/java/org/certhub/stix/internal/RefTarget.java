@@ -31,7 +31,7 @@ record RefTarget(String description, Predicate<String> accepts) {
 
     static RefTarget types(String... types) {
         Set<String> allowed = Set.of(types);
-        String description = types.length == 1 ? "a " + types[0] : "one of " + String.join(", ", types);
+        String description = types.length == 1 ? types[0] : "one of " + String.join(", ", types);
         return new RefTarget(description, allowed::contains);
     }
 
