@@ -45,14 +45,14 @@ public enum Tlp {
 
     /** The level a marking definition id stands for (TLP 2.0 or 1.0), if it is a TLP marking. */
     public static Optional<Tlp> fromMarkingRef(String markingDefinitionId) {
-        return Optional.ofNullable(BY_MARKING.get(markingDefinitionId));
+        return markingDefinitionId == null ? Optional.empty() : Optional.ofNullable(BY_MARKING.get(markingDefinitionId));
     }
 
     /** The most restrictive TLP level among the given marking references, if any is a TLP marking. */
     public static Optional<Tlp> strictest(Collection<String> markingRefs) {
         Tlp strictest = null;
         for (String ref : markingRefs) {
-            Tlp level = BY_MARKING.get(ref);
+            Tlp level = ref == null ? null : BY_MARKING.get(ref);
             if (level != null && (strictest == null || level.compareTo(strictest) > 0)) {
                 strictest = level;
             }
