@@ -50,6 +50,9 @@ public enum Tlp {
 
     /** The most restrictive TLP level among the given marking references, if any is a TLP marking. */
     public static Optional<Tlp> strictest(Collection<String> markingRefs) {
+        if (markingRefs == null) {
+            return Optional.empty();
+        }
         Tlp strictest = null;
         for (String ref : markingRefs) {
             Tlp level = ref == null ? null : BY_MARKING.get(ref);
