@@ -16,8 +16,9 @@ import java.util.Objects;
  * {@code marking-definition}, {@code marking-circular}, {@code extension}, {@code external-id-format},
  * {@code hex-format}, {@code binary-format}, {@code mac-format}, {@code ip-format}, {@code url-format},
  * {@code email-format}, {@code domain-format}, {@code language-tag}, {@code relationship-type-format},
- * {@code pattern-syntax}, {@code deprecated}, {@code duplicate-object}, {@code bundle-type},
- * {@code too-many-errors}.
+ * {@code registry-key-format}, {@code sequence-ref}, {@code pattern-syntax}, {@code deprecated},
+ * {@code duplicate-object}, {@code bundle-type}, {@code too-many-errors}, {@code too-many-warnings},
+ * {@code internal-error} (a validator defect; the document is rejected rather than the caller failing).
  *
  * @param pointer RFC 6901 JSON Pointer into the submitted document, e.g. {@code /objects/3/created};
  *                the empty string points at the whole document

@@ -33,7 +33,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException e) {
-        return respond(e.problem(), new HttpHeaders());
+        return respond(e.problem(), e.headers());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
