@@ -29,7 +29,7 @@ public class ObjectQueries {
         this.client = client;
     }
 
-    /** The newest visible version of an object (a CERT's own copy first when several CERTs hold it). */
+    /** The current version of an object, as most recently shared among the copies the caller may see. */
     public Optional<StoredObject> current(String stixId, Visibility visibility) {
         return search(SearchIndices.OBJECTS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
                 visibility, 1, List.of(), false).stream().findFirst();
