@@ -21,6 +21,7 @@ final class LocalEngines {
     private static EmbeddedKafka kafka;
     private static EmbeddedElasticsearch elasticsearch;
     private static boolean hookInstalled;
+    private static Path startedDataDir;
     private static LocalProperties.StopWith stopWith = LocalProperties.StopWith.CONTEXT;
 
     private LocalEngines() {
@@ -32,10 +33,13 @@ final class LocalEngines {
         if (stopWith == LocalProperties.StopWith.JVM) {
             installShutdownHook();
         }
-        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
-        if (properties.deleteDataOnExit() && kafka == null && elasticsearch == null) {
-            deleteOnExit(dataDir);
+        if (kafka == null && elasticsearch == null) {
+            startedDataDir = properties.dataDir().toAbsolutePath().normalize();
+            if (properties.deleteDataOnExit()) {
+                deleteOnExit(startedDataDir);
+            }
         }
+        Path dataDir = startedDataDir;
         CompletableFuture<EmbeddedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
                 ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir,
                         properties.resolvedDistDir().toAbsolutePath().normalize(), properties.elasticsearch()))
@@ -54,7 +58,7 @@ final class LocalEngines {
             stopAll();
             throw e;
         }
-        return new Endpoints(Optional.ofNullable(kafka).map(EmbeddedKafka::bootstrapServers),
+        return new Endpoints(dataDir, Optional.ofNullable(kafka).map(EmbeddedKafka::bootstrapServers),
                 Optional.ofNullable(elasticsearch).map(EmbeddedElasticsearch::uri));
     }
 
@@ -95,7 +99,10 @@ final class LocalEngines {
         }, "local-engines-cleanup"));
     }
 
-    /** Where the embedded engines listen; empty for an engine that is external. */
-    record Endpoints(Optional<String> kafkaBootstrapServers, Optional<String> elasticsearchUri) {
+    /**
+     * Where the embedded engines keep their data and listen; empty for an engine that is external.
+     * The data directory is the one of the first start in this JVM, whatever later contexts ask for.
+     */
+    record Endpoints(Path dataDir, Optional<String> kafkaBootstrapServers, Optional<String> elasticsearchUri) {
     }
 }

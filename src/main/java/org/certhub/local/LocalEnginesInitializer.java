@@ -43,6 +43,8 @@ public class LocalEnginesInitializer implements ApplicationContextInitializer<Co
         LocalProperties properties = Binder.get(environment).bindOrCreate("certhub.local", LocalProperties.class);
         LocalEngines.Endpoints endpoints = LocalEngines.start(properties, !externalKafka, !externalElasticsearch);
         Map<String, Object> resolved = new HashMap<>();
+        // The directory actually in use, so that others who keep files beside the engines' agree on it.
+        resolved.put("certhub.local.data-dir", endpoints.dataDir().toString());
         endpoints.kafkaBootstrapServers().ifPresent(servers -> resolved.put(KAFKA_PROPERTY, servers));
         endpoints.elasticsearchUri().ifPresent(uri -> resolved.put(ELASTICSEARCH_PROPERTY, uri));
         environment.getPropertySources().addFirst(new MapPropertySource("certhub-local-engines", resolved));
