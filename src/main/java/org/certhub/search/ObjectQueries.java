@@ -9,6 +9,7 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -64,7 +65,7 @@ public class ObjectQueries {
             }
             filter.cert().ifPresent(cert -> b.filter(f -> f.term(t -> t.field("owner").value(cert))));
             filter.value().ifPresent(value -> b.filter(ObservableQuery.matching(value)));
-            filter.text().ifPresent(text -> b.must(m -> m.multiMatch(mm -> mm.query(text)
+            filter.text().ifPresent(text -> b.must(m -> m.multiMatch(mm -> mm.query(text).operator(Operator.And)
                     .fields("name^2", "description"))));
             filter.since().ifPresent(since -> b.filter(f -> f.range(r -> r.date(d -> d.field("received_at")
                     .gte(since.toString())))));
