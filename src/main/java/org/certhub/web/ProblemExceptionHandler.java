@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -42,6 +44,19 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "Invalid parameter", "The parameter '" + e.getName() + "' has an invalid value."),
                 List.of(new ProblemError(e.getName(), "parameter-format", "not a valid value for this parameter")));
         return respond(problem, new HttpHeaders());
+    }
+
+    /** Thrown inside a controller (e.g. by method security): the same answer as the filter chain's. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        return respond(Problems.forbidden(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"certhub\"");
+        return respond(Problems.unauthorized(), headers);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,17 @@
+package org.certhub.tenancy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The principals of the community, as this hub instance knows them: all of the tenancy topic, read
+ * at start-up and followed since, plus this instance's own acknowledged writes.
+ */
+public interface Community {
+
+    /** The principal with this id, if it exists. */
+    Optional<Principal> find(String principalId);
+
+    /** Every principal, ordered by id. */
+    List<Principal> principals();
+}

@@ -1,0 +1,35 @@
+package org.certhub.tenancy.admin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.certhub.stix.Tlp;
+import org.certhub.tenancy.PrincipalKind;
+import org.certhub.tenancy.Role;
+
+/** The demo community: six national CERTs of the region, a partner SOC, and an admin. */
+final class DemoPrincipals {
+
+    private DemoPrincipals() {
+    }
+
+    static List<NewPrincipal> all(Tlp defaultTlp) {
+        return List.of(
+                cert("kz-cert", "KZ-CERT", "KZ", defaultTlp),
+                cert("uz-cert", "UZCERT", "UZ", defaultTlp),
+                cert("kg-cert", "KG-CERT", "KG", defaultTlp),
+                cert("tj-cert", "TJ-CERT", "TJ", defaultTlp),
+                cert("tm-cert", "TM-CERT", "TM", defaultTlp),
+                cert("cn-cert", "CNCERT/CC", "CN", defaultTlp),
+                new NewPrincipal("regional-soc", PrincipalKind.PARTNER, Set.of(Role.FEED_READER),
+                        "Regional SOC", Optional.empty(), false, defaultTlp),
+                new NewPrincipal("admin", PrincipalKind.ADMIN, Set.of(Role.ADMIN),
+                        "certhub administration", Optional.empty(), false, defaultTlp));
+    }
+
+    private static NewPrincipal cert(String id, String name, String country, Tlp defaultTlp) {
+        return new NewPrincipal(id, PrincipalKind.CERT, Set.of(Role.SUBMITTER, Role.RESPONDER), name,
+                Optional.of(country), true, defaultTlp);
+    }
+}

@@ -1,0 +1,40 @@
+package org.certhub.tenancy.kafka;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.certhub.tenancy.Principal;
+import org.certhub.tenancy.keys.StoredKey;
+
+/**
+ * The value of a principal's record on the tenancy topic: the principal and the hashes of its
+ * valid keys (a key not listed is revoked).
+ *
+ * @param schema the record's schema version, {@link #SCHEMA} when written by this code
+ * @param principal the principal
+ * @param keys its valid keys, hashed
+ */
+public record StoredPrincipal(int schema, Principal principal, List<StoredKey> keys) {
+
+    public static final int SCHEMA = 1;
+
+    public StoredPrincipal {
+        Objects.requireNonNull(principal, "principal");
+        keys = List.copyOf(keys);
+    }
+
+    public StoredPrincipal(Principal principal, List<StoredKey> keys) {
+        this(SCHEMA, principal, keys);
+    }
+
+    /** The principal id, the record's key. */
+    public String id() {
+        return principal.id();
+    }
+
+    /** The valid key with this id, if any. */
+    public Optional<StoredKey> key(String keyId) {
+        return keys.stream().filter(key -> key.keyId().equals(keyId)).findFirst();
+    }
+}

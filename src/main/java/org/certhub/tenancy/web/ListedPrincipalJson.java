@@ -1,0 +1,19 @@
+package org.certhub.tenancy.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.certhub.tenancy.kafka.StoredPrincipal;
+
+/** A principal in the admin list, with the ids (not the hashes) of its valid keys. */
+record ListedPrincipalJson(@JsonUnwrapped PrincipalJson principal, List<KeyJson> keys) {
+
+    record KeyJson(String keyId, Instant created) {
+    }
+
+    static ListedPrincipalJson of(StoredPrincipal stored) {
+        return new ListedPrincipalJson(PrincipalJson.of(stored.principal()),
+                stored.keys().stream().map(key -> new KeyJson(key.keyId(), key.created())).toList());
+    }
+}
