@@ -38,7 +38,7 @@ public class StatusStore {
     }
 
     void recordPending(SubmissionStatus status) {
-        asyncClient.index(i -> i.index(SearchIndices.STATUS).id(status.id()).opType(OpType.Create)
+        asyncClient.index(i -> i.index(SearchIndices.STATUS).id(status.id()).opType(OpType.Create).requireAlias(true)
                         .document(document(status)))
                 .whenComplete((response, failure) -> {
                     if (failure != null && !String.valueOf(failure.getMessage()).contains("version_conflict")) {

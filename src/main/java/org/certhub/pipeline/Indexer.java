@@ -56,11 +56,12 @@ class Indexer {
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
-            containerFactory = PipelineKafkaConfiguration.INDEXER_FACTORY, batch = "true")
+            containerFactory = PipelineKafkaConfiguration.INDEXER_FACTORY, batch = "true", autoStartup = "false")
     void index(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         long started = System.nanoTime();
         List<Pending> bundles = new ArrayList<>(records.size());
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        // require_alias: never let Elasticsearch auto-create an index without the hub's mapping.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
         int operations = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Pending> pending = read(record);
@@ -121,7 +122,7 @@ class Indexer {
         if (bundles.isEmpty()) {
             return;
         }
-        BulkRequest.Builder statuses = new BulkRequest.Builder();
+        BulkRequest.Builder statuses = new BulkRequest.Builder().requireAlias(true);
         for (Pending bundle : bundles) {
             Map<String, Object> document = StatusStore.document(
                     SubmissionStatus.complete(bundle.accepted, bundle.successes, bundle.failures));

@@ -2,42 +2,94 @@ package org.certhub.search;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the index templates (JSON resources under {@code elasticsearch/}) and creates the first
- * version of each index behind its alias. Runs once all beans exist and before any listener starts
- * consuming, so the indexer never writes into an index without its mapping.
+ * version of each index behind its alias. When Elasticsearch is not reachable at start-up the hub
+ * still starts (unready), and this keeps trying in the background; whoever writes to the indices
+ * waits for {@link #ready()}.
  */
 @Component
-class IndexBootstrap implements SmartInitializingSingleton {
+public class IndexBootstrap implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBootstrap.class);
+    private static final long RETRY_SECONDS = 5;
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private ScheduledExecutorService retries;
+    private volatile boolean running;
 
     IndexBootstrap(ElasticsearchClient client, SearchProperties properties) {
         this.client = client;
         this.properties = properties;
     }
 
+    /** Completes once every index exists with its mapping. */
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
     @Override
-    public void afterSingletonsInstantiated() {
+    public void start() {
+        running = true;
+        if (tryOnce()) {
+            return;
+        }
+        retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "index-bootstrap");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retries.scheduleWithFixedDelay(() -> {
+            if (tryOnce()) {
+                retries.shutdown();
+            }
+        }, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (retries != null) {
+            retries.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Early: the indices must exist before anything that writes to them starts. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private boolean tryOnce() {
         try {
             for (String alias : SearchIndices.ALL) {
                 applyTemplate(alias);
                 createIndexBehind(alias);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not set up the Elasticsearch indices", e);
+            ready.complete(null);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Elasticsearch indices not set up yet ({}); retrying every {} s", e.toString(), RETRY_SECONDS);
+            return false;
         }
     }
 

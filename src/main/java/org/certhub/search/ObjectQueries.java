@@ -11,8 +11,10 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.certhub.tenancy.SharingPolicy.Audience;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -30,23 +32,38 @@ public class ObjectQueries {
         this.client = client;
     }
 
-    /** The current version of an object, as most recently shared among the copies the caller may see. */
-    public Optional<StoredObject> current(String stixId, Visibility visibility) {
-        return search(SearchIndices.OBJECTS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
-                visibility, 1, List.of(), false).stream().findFirst();
+    /**
+     * The current version of an object: the caller's own copy when it holds one (read in real time,
+     * so a CERT reads its submission as soon as its status is complete), else the most recently
+     * shared copy it may see.
+     */
+    public Optional<StoredObject> current(String stixId, Audience audience) {
+        return ownCopy(stixId, audience).or(() -> search(SearchIndices.OBJECTS,
+                Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))), audience, 1, List.of(), false)
+                .stream().findFirst());
+    }
+
+    private Optional<StoredObject> ownCopy(String stixId, Audience audience) {
+        try {
+            GetResponse<JsonNode> own = client.get(g -> g.index(SearchIndices.OBJECTS)
+                    .id(audience.principalId() + "/" + stixId), JsonNode.class);
+            return own.found() && own.source() != null ? Optional.of(StoredObject.fromSource(own.source())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unavailable", e);
+        }
     }
 
     /** Every visible version of an object, newest first. */
-    public List<StoredObject> versions(String stixId, Visibility visibility) {
+    public List<StoredObject> versions(String stixId, Audience audience) {
         return search(SearchIndices.OBJECT_VERSIONS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
-                visibility, 1000, List.of(), true);
+                audience, 1000, List.of(), true);
     }
 
     /** One page of current objects matching the filter, newest shared first. */
-    public ObjectPage list(ObjectFilter filter, int limit, Optional<String> cursor, Visibility visibility) {
+    public ObjectPage list(ObjectFilter filter, int limit, Optional<String> cursor, Audience audience) {
         List<FieldValue> after = cursor.map(c -> PageCursor.decode(c)
                 .orElseThrow(() -> new IllegalArgumentException("invalid cursor"))).orElse(List.of());
-        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), visibility, limit + 1, after, false);
+        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), audience, limit + 1, after, false);
         List<StoredObject> objects = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, hits.size()); i++) {
             objects.add(StoredObject.fromSource(hits.get(i).source()));
@@ -75,17 +92,17 @@ public class ObjectQueries {
         }));
     }
 
-    private List<StoredObject> search(String index, Query query, Visibility visibility, int size,
+    private List<StoredObject> search(String index, Query query, Audience audience, int size,
             List<FieldValue> after, boolean byModified) {
-        return hits(index, query, visibility, size, after, byModified).stream()
+        return hits(index, query, audience, size, after, byModified).stream()
                 .map(hit -> StoredObject.fromSource(hit.source())).toList();
     }
 
-    private List<Hit<JsonNode>> hits(String index, Query query, Visibility visibility, int size,
+    private List<Hit<JsonNode>> hits(String index, Query query, Audience audience, int size,
             List<FieldValue> after, boolean byModified) {
         try {
             SearchResponse<JsonNode> response = client.search(s -> {
-                s.index(index).size(size).query(SharingFilter.restrict(query, visibility)).trackTotalHits(t -> t.enabled(false));
+                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false));
                 if (byModified) {
                     s.sort(o -> o.field(f -> f.field("modified").order(SortOrder.Desc).missing("_last")));
                 } else {

@@ -12,6 +12,9 @@ public interface Community {
     /** The principal with this id, if it exists. */
     Optional<Principal> find(String principalId);
 
+    /** The principal whose STIX identity has this id, if any. */
+    Optional<Principal> findByIdentity(String identityId);
+
     /** Every principal, ordered by id. */
     List<Principal> principals();
 }

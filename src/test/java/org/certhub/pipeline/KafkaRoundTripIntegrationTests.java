@@ -2,6 +2,7 @@ package org.certhub.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.certhub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +27,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 class KafkaRoundTripIntegrationTests {
 
     @Autowired
-    KafkaTemplate<Object, Object> kafkaTemplate;
+    KafkaTemplate<String, byte[]> intakeKafkaTemplate;
 
     @Autowired
     ConsumerFactory<Object, Object> consumerFactory;
+
 
     @Autowired
     Admin kafkaAdminClient;
@@ -38,17 +41,18 @@ class KafkaRoundTripIntegrationTests {
         String topic = "roundtrip-" + UUID.randomUUID();
         kafkaAdminClient.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
 
-        RecordMetadata written = kafkaTemplate.send(topic, "bundle--1", "{\"type\":\"bundle\"}")
+        RecordMetadata written = intakeKafkaTemplate.send(topic, "bundle--1", "{\"type\":\"bundle\"}".getBytes(StandardCharsets.UTF_8))
                 .get(30, TimeUnit.SECONDS).getRecordMetadata();
 
         Properties fromTheStart = new Properties();
         fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        fromTheStart.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         try (Consumer<Object, Object> consumer = consumerFactory.createConsumer("roundtrip-" + UUID.randomUUID(), null, null, fromTheStart)) {
             consumer.subscribe(List.of(topic));
             ConsumerRecord<Object, Object> read = pollOne(consumer);
             assertThat(read.offset()).isEqualTo(written.offset());
             assertThat(read.key()).isEqualTo("bundle--1");
-            assertThat(read.value()).isEqualTo("{\"type\":\"bundle\"}");
+            assertThat(new String((byte[]) read.value(), StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"bundle\"}");
         }
     }
 

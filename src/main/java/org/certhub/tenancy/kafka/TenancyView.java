@@ -70,6 +70,13 @@ public class TenancyView implements Community {
     }
 
     @Override
+    public Optional<Principal> findByIdentity(String identityId) {
+        // A community has tens of principals: a scan is cheaper than keeping a second index right.
+        return latest.values().stream().flatMap(entry -> entry.record().stream()).map(StoredPrincipal::principal)
+                .filter(principal -> principal.identityId().equals(identityId)).findFirst();
+    }
+
+    @Override
     public List<Principal> principals() {
         return storedPrincipals().stream().map(StoredPrincipal::principal).toList();
     }
