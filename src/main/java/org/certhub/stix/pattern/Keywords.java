@@ -36,13 +36,17 @@ final class Keywords {
     }
 
     /**
-     * Lowercase keywords are the most common mistake in hand-written patterns; naming the fix saves a round trip.
+     * Wrongly cased keywords are the most common mistake in hand-written patterns; naming the fix saves a round trip.
      *
      * @return a hint such as {@code " (keywords are uppercase: AND)"}, or an empty string
      */
     static String caseHint(Token token) {
         if (!token.is(TokenKind.IDENTIFIER) || token.text().length() > 10) {
             return "";
+        }
+        String lower = token.text().toLowerCase(Locale.ROOT);
+        if ((lower.equals(TRUE) || lower.equals(FALSE)) && !lower.equals(token.text())) {
+            return " (booleans are lowercase: " + lower + ")";
         }
         String upper = token.text().toUpperCase(Locale.ROOT);
         if (upper.equals(token.text()) || !ALL.contains(upper)) {

@@ -39,20 +39,24 @@ final class LiteralParser {
         };
     }
 
-    /** Parsed by hand so that an out-of-range value is reported, not thrown as NumberFormatException. */
+    /**
+     * Parsed by hand so that an out-of-range value is reported, not thrown as NumberFormatException.
+     * Accumulates negatively because Long.MIN_VALUE has no positive counterpart.
+     */
     static long integer(Token token) {
         String text = token.text();
         boolean negative = text.charAt(0) == '-';
         int first = negative || text.charAt(0) == '+' ? 1 : 0;
-        long magnitude = 0;
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long accumulated = 0;
         for (int i = first; i < text.length(); i++) {
             int digit = text.charAt(i) - '0';
-            if (magnitude > (Long.MAX_VALUE - digit) / 10) {
+            if (accumulated < (limit + digit) / 10) {
                 throw new StixPatternException("integer out of range", token.start());
             }
-            magnitude = magnitude * 10 + digit;
+            accumulated = accumulated * 10 - digit;
         }
-        return negative ? -magnitude : magnitude;
+        return negative ? accumulated : -accumulated;
     }
 
     static double floating(Token token) {
