@@ -1,23 +1,24 @@
 package org.certhub.stix.pattern;
 
 /**
- * Placeholder for the pattern parser's syntax error, so that the validator branch compiles on its own.
- * The real parser (branch stix-pattern) replaces this file at merge.
+ * Thrown by {@link StixPattern#parse(String)} when a text is not a valid STIX 2.1 pattern. The message
+ * says what was expected or what is wrong and ends with {@code " at <position>"}, for example
+ * {@code expected ']' after comparison expression at 17}.
  */
 public final class StixPatternException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int position;
 
-    /**
-     * @param message what is wrong
-     * @param position the zero-based character offset of the error in the pattern text
-     */
-    public StixPatternException(String message, int position) {
-        super(message);
+    StixPatternException(String problem, int position) {
+        super(problem + " at " + position);
         this.position = position;
     }
 
-    /** @return the zero-based character offset of the error in the pattern text */
+    /**
+     * @return the 0-based character offset in the pattern text where the problem is
+     */
     public int position() {
         return position;
     }
