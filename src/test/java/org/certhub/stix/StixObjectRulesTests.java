@@ -9,7 +9,6 @@ import java.util.List;
 import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +27,6 @@ class StixObjectRulesTests {
                 .doesNotContain("internal-error");
     }
 
-    @Disabled("needs stix-pattern branch")
     @Test
     void rejectsIndicatorWithInvalidStixPattern() {
         JsonNode indicator = sdo("indicator", """

@@ -19,8 +19,7 @@ final class PatternRule {
         try {
             StixPattern.parse(pattern.stringValue());
         } catch (StixPatternException e) {
-            out.error(at, "pattern-syntax", "invalid STIX pattern at character " + e.position() + ": "
-                    + e.getMessage());
+            out.error(at, "pattern-syntax", "invalid STIX pattern: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // The parser is a separate component: whatever it throws on hostile input must not escape.
             out.error(at, "pattern-syntax", "the STIX pattern could not be parsed");
