@@ -38,6 +38,11 @@ final class ObservableExtractor {
             case "email-addr" -> found.add("email", value.toLowerCase(Locale.ROOT));
             case "attack-pattern" -> externalIds(object, found, "attack_technique");
             case "vulnerability" -> externalIds(object, found, "cve");
+            case "indicator" -> {
+                if (object.path("pattern_type").asString("").equals("stix")) {
+                    PatternObservables.extract(object.path("pattern").asString(""), found);
+                }
+            }
             default -> { }
         }
         hashes(object.path("hashes"), found);

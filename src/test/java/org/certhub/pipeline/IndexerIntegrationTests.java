@@ -50,8 +50,21 @@ class IndexerIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(queries.current(indicator, KZ)).isPresent();
             assertThat(queries.list(filterByValue(ip), 10, Optional.empty(), KZ).objects())
-                    .extracting(o -> o.object().path("id").asString()).contains(address);
+                    .extracting(o -> o.object().path("id").asString()).contains(address, indicator);
         });
+    }
+
+    @Test
+    void anAddressFindsTheIndicatorsWhosePatternCoversItsNetwork() throws Exception {
+        String network = "indicator--" + UUID.randomUUID();
+        String prefix = "10." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(256);
+        send(accepted("kz-cert", bundle(indicatorJson(network, "2026-11-01T10:00:00.000Z", Tlp.GREEN, "x")
+                .replace("[ipv4-addr:value = 'x']", "[ipv4-addr:value ISSUBSET '" + prefix + ".0/24']"))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(queries.list(filterByValue(prefix + ".77"), 10, Optional.empty(), UZ).objects())
+                        .extracting(o -> o.object().path("id").asString()).contains(network));
     }
 
     @Test
