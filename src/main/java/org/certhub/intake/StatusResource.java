@@ -2,6 +2,7 @@ package org.certhub.intake;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The status resource as the API answers it, with the TAXII 2.1 member names. */
@@ -16,6 +17,7 @@ record StatusResource(
         List<Outcome> successes,
         List<Outcome> failures) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Outcome(String id, String version, String message) {
     }
 
