@@ -1,0 +1,192 @@
+package org.certhub.benchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.certhub.intake.BundleAccepted;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The raw engines alone, fed the same bundles and objects as the hub: the ceilings the hub's
+ * figures are compared with. Each baseline writes to a fresh topic or index of its own and deletes it.
+ */
+final class EngineBaselines {
+
+    private static final int MAX_RECORD = 16 * 1024 * 1024;
+
+    private EngineBaselines() {
+    }
+
+    record KafkaResult(long records, long objects, long errors, Duration elapsed) {
+        double recordsPerSecond() {
+            return records / seconds(elapsed);
+        }
+
+        double objectsPerSecond() {
+            return objects / seconds(elapsed);
+        }
+    }
+
+    record ElasticsearchResult(long docs, long bytes, int bulks, Duration elapsed) {
+        double docsPerSecond() {
+            return docs / seconds(elapsed);
+        }
+    }
+
+    /**
+     * Produces the bundles (cycling through {@code pool}) for {@code duration} from {@code threads}
+     * threads sharing one idempotent acks=all producer with 64 KiB batches and 5 ms linger, as
+     * records of the intake's own format, to a fresh topic with as many partitions as the intake's.
+     */
+    static KafkaResult kafka(String bootstrap, String topic, int partitions, List<StixBundleGenerator.Bundle> pool,
+            int threads, Duration duration) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of("max.message.bytes", String.valueOf(MAX_RECORD))))).all().get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD,
+                    ProducerConfig.CLIENT_ID_CONFIG, "certhub-benchmark"), new StringSerializer(), new ByteArraySerializer())) {
+                // Warm up: metadata, connections, idempotent producer id.
+                for (int i = 0; i < Math.min(200, pool.size()); i++) {
+                    producer.send(record(topic, pool.get(i)));
+                }
+                producer.flush();
+                LongAdder records = new LongAdder();
+                LongAdder objects = new LongAdder();
+                LongAdder errors = new LongAdder();
+                ExecutorService executor = Executors.newFixedThreadPool(threads);
+                long started = System.nanoTime();
+                long deadline = started + duration.toNanos();
+                List<Future<?>> senders = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    senders.add(executor.submit(() -> {
+                        for (int i = first; System.nanoTime() < deadline; i += threads) {
+                            StixBundleGenerator.Bundle bundle = pool.get(i % pool.size());
+                            producer.send(record(topic, bundle), (metadata, failure) -> {
+                                if (failure == null) {
+                                    records.increment();
+                                    objects.add(bundle.objects().size());
+                                } else {
+                                    errors.increment();
+                                }
+                            });
+                        }
+                    }));
+                }
+                for (Future<?> sender : senders) {
+                    sender.get();
+                }
+                producer.flush();
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                executor.shutdown();
+                return new KafkaResult(records.sum(), objects.sum(), errors.sum(), elapsed);
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String topic,
+            StixBundleGenerator.Bundle bundle) {
+        return new BundleAccepted(BundleAccepted.SCHEMA_VERSION, UUID.randomUUID().toString(), bundle.id(), "bench",
+                Instant.now(), bundle.objects().size(), bundle.json()).toRecord(topic);
+    }
+
+    /**
+     * Bulk-indexes every object of {@code pool} once (the object's JSON, its STIX id as the
+     * document id) into a fresh index of one shard and no replica, {@code clients} bulks at a time.
+     */
+    static ElasticsearchResult elasticsearch(ElasticsearchHttp es, String index, List<StixBundleGenerator.Bundle> pool,
+            int clients, int docsPerBulk) throws IOException, InterruptedException, ExecutionException {
+        List<byte[]> bodies = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        long docs = 0;
+        long bytes = 0;
+        int inBody = 0;
+        for (StixBundleGenerator.Bundle bundle : pool) {
+            for (StixBundleGenerator.StixObject object : bundle.objects()) {
+                body.writeBytes(("{\"index\":{\"_id\":\"" + object.id() + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(object.json());
+                body.write('\n');
+                docs++;
+                bytes += object.json().length;
+                if (++inBody == docsPerBulk) {
+                    bodies.add(body.toByteArray());
+                    body.reset();
+                    inBody = 0;
+                }
+            }
+        }
+        if (inBody > 0) {
+            bodies.add(body.toByteArray());
+        }
+        es.createIndex(index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        try {
+            AtomicInteger next = new AtomicInteger();
+            AtomicReference<String> firstError = new AtomicReference<>();
+            ExecutorService executor = Executors.newFixedThreadPool(clients);
+            long started = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(executor.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        JsonNode answer = es.bulk(index, bodies.get(i));
+                        if (answer.path("errors").asBoolean(true)) {
+                            firstError.compareAndSet(null, HubClient.abbreviate(answer.toString()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            executor.shutdown();
+            if (firstError.get() != null) {
+                throw new IllegalStateException("a bulk reported errors: " + firstError.get());
+            }
+            es.refresh(index);
+            long counted = es.count(index, "{\"match_all\":{}}");
+            if (counted != docs) {
+                throw new IllegalStateException("the baseline index holds " + counted + " documents, not " + docs);
+            }
+            return new ElasticsearchResult(docs, bytes, bodies.size(), elapsed);
+        } finally {
+            es.deleteIndex(index);
+        }
+    }
+
+    static double seconds(Duration duration) {
+        return Math.max(duration.toNanos(), 1) / 1e9;
+    }
+}
