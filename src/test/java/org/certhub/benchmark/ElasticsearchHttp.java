@@ -41,6 +41,15 @@ final class ElasticsearchHttp {
         return base.toString();
     }
 
+    /** Whether the cluster answers {@code _cluster/health} within a few seconds. */
+    boolean reachable() {
+        try {
+            return call("GET", "_cluster/health?timeout=5s", "").has("status");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Documents of {@code index} (an alias or a pattern) matching {@code query} (a query clause, JSON). */
     long count(String index, String query) throws IOException {
         return call("POST", index + "/_count?ignore_unavailable=true", "{\"query\":" + query + "}").path("count").asLong();

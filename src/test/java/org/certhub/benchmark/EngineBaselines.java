@@ -40,7 +40,7 @@ final class EngineBaselines {
     private EngineBaselines() {
     }
 
-    record KafkaResult(long records, long objects, long errors, Duration elapsed) {
+    record KafkaResult(long records, long objects, long errors, Duration elapsed, double clientCpuSeconds) {
         double recordsPerSecond() {
             return records / seconds(elapsed);
         }
@@ -50,7 +50,7 @@ final class EngineBaselines {
         }
     }
 
-    record ElasticsearchResult(long docs, long bytes, int bulks, Duration elapsed) {
+    record ElasticsearchResult(long docs, long bytes, int bulks, Duration elapsed, double clientCpuSeconds) {
         double docsPerSecond() {
             return docs / seconds(elapsed);
         }
@@ -83,6 +83,7 @@ final class EngineBaselines {
                 LongAdder objects = new LongAdder();
                 LongAdder errors = new LongAdder();
                 ExecutorService executor = Executors.newFixedThreadPool(threads);
+                double cpu = OtherLoad.ownCpuSeconds();
                 long started = System.nanoTime();
                 long deadline = started + duration.toNanos();
                 List<Future<?>> senders = new ArrayList<>();
@@ -108,10 +109,21 @@ final class EngineBaselines {
                 producer.flush();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 executor.shutdown();
-                return new KafkaResult(records.sum(), objects.sum(), errors.sum(), elapsed);
+                return new KafkaResult(records.sum(), objects.sum(), errors.sum(), elapsed, OtherLoad.ownCpuSeconds() - cpu);
             } finally {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** Whether a Kafka cluster answers at {@code bootstrap} within a few seconds. */
+    static boolean kafkaReachable(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            admin.describeCluster().clusterId().get(6, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -154,6 +166,7 @@ final class EngineBaselines {
             AtomicInteger next = new AtomicInteger();
             AtomicReference<String> firstError = new AtomicReference<>();
             ExecutorService executor = Executors.newFixedThreadPool(clients);
+            double cpu = OtherLoad.ownCpuSeconds();
             long started = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -171,6 +184,7 @@ final class EngineBaselines {
                 worker.get();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            double clientCpu = OtherLoad.ownCpuSeconds() - cpu;
             executor.shutdown();
             if (firstError.get() != null) {
                 throw new IllegalStateException("a bulk reported errors: " + firstError.get());
@@ -180,7 +194,7 @@ final class EngineBaselines {
             if (counted != docs) {
                 throw new IllegalStateException("the baseline index holds " + counted + " documents, not " + docs);
             }
-            return new ElasticsearchResult(docs, bytes, bodies.size(), elapsed);
+            return new ElasticsearchResult(docs, bytes, bodies.size(), elapsed, clientCpu);
         } finally {
             es.deleteIndex(index);
         }

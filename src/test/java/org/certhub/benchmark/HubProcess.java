@@ -74,7 +74,7 @@ final class HubProcess {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), "org.certhub.CerthubApplication",
+                "-cp", absoluteClassPath(), "org.certhub.CerthubApplication",
                 "--server.port=" + port,
                 "--certhub.local.data-dir=" + dataDir,
                 "--certhub.local.dist-dir=" + Path.of(System.getProperty("java.io.tmpdir"), "certhub-dist"),
@@ -231,6 +231,13 @@ final class HubProcess {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /** This JVM's class path with absolute entries: the hub runs in its data dir. */
+    private static String absoluteClassPath() {
+        return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int freePort() throws IOException {

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (3) the raw Kafka and (4) the raw Elasticsearch baselines with the same bundles and objects;
  * (5) the ratios of the hub's figures to the baselines'. Figures go to stdout; the run fails only
  * on errors (an accepted object never indexed, a baseline that reports errors), never on a timing.
+ * Against a running hub: {@code --hub=http://127.0.0.1:8080}, with {@code --kafka} (default
+ * {@code 127.0.0.1:9092}), {@code --elasticsearch} (default {@code http://127.0.0.1:9200}) and
+ * {@code --credentials} (default {@code data/demo-credentials.json}); what is unreachable is skipped.
  * Other options: {@code --kafka=host:port --elasticsearch=http://host:9200 --credentials=file
  * --baseline-duration=20s --baseline-docs=200000 --seed=42 --hub-heap=1g --keep-data}.
  */
@@ -65,8 +68,13 @@ public class IngestBenchmark {
         try {
             Engines engines;
             if (options.string("hub").isPresent()) {
-                engines = new Engines(options.string("hub").get(), options.string("kafka"), options.string("elasticsearch"),
-                        options.string("credentials").map(Path::of), "given");
+                // A hub run by the default command: its engines on their default ports, its keys under ./data.
+                engines = new Engines(options.string("hub").get(),
+                        Optional.of(options.string("kafka").orElse("127.0.0.1:9092")).filter(EngineBaselines::kafkaReachable),
+                        Optional.of(options.string("elasticsearch").orElse("http://127.0.0.1:9200"))
+                                .filter(uri -> new ElasticsearchHttp(uri).reachable()),
+                        Optional.of(Path.of(options.string("credentials").orElse("data/demo-credentials.json")))
+                                .filter(Files::isRegularFile), "given");
             } else {
                 dataDir = HubProcess.freshDataDir("ingest-");
                 System.out.println("Starting a hub (data " + dataDir + ") ...");
@@ -117,8 +125,9 @@ public class IngestBenchmark {
                         options.integer("intake-partitions", 4), pool, clients, duration));
                 EngineBaselines.KafkaResult k = kafka.get();
                 report.row("3 raw Kafka", String.format(Locale.ROOT, "%,.0f records/s = %,.0f objects/s (%,d records in %.1f s, %d errors; "
-                        + "%d threads, one producer: acks=all, idempotent, 64 KiB batches, linger 5 ms)",
-                        k.recordsPerSecond(), k.objectsPerSecond(), k.records(), EngineBaselines.seconds(k.elapsed()), k.errors(), clients)
+                        + "%d threads, one producer: acks=all, idempotent, 64 KiB batches, linger 5 ms; producer JVM CPU %.1f s)",
+                        k.recordsPerSecond(), k.objectsPerSecond(), k.records(), EngineBaselines.seconds(k.elapsed()), k.errors(), clients,
+                        k.clientCpuSeconds())
                         + others.warning());
                 failed |= k.errors() > 0;
             } else {
@@ -130,8 +139,8 @@ public class IngestBenchmark {
                 elastic = Optional.of(EngineBaselines.elasticsearch(es.get(), String.format("certhub-bench-%08x", marker), pool, 2, 1_000));
                 EngineBaselines.ElasticsearchResult e = elastic.get();
                 report.row("4 raw Elasticsearch", String.format(Locale.ROOT, "%,.0f docs/s (%,d docs of %,d B avg in %.1f s; "
-                        + "2 clients, 1,000 docs a bulk, 1 shard, 0 replicas, dynamic mapping)", e.docsPerSecond(), e.docs(),
-                        e.bytes() / Math.max(1, e.docs()), EngineBaselines.seconds(e.elapsed())) + others.warning());
+                        + "2 clients, 1,000 docs a bulk, 1 shard, 0 replicas, dynamic mapping; client JVM CPU %.1f s)", e.docsPerSecond(), e.docs(),
+                        e.bytes() / Math.max(1, e.docs()), EngineBaselines.seconds(e.elapsed()), e.clientCpuSeconds()) + others.warning());
             } else {
                 report.row("4 raw Elasticsearch", "SKIPPED: no --elasticsearch");
             }

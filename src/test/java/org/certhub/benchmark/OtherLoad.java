@@ -49,6 +49,12 @@ final class OtherLoad {
                 " [WARNING: other processes used %.1f of the cores meanwhile; figures not comparable]", cores);
     }
 
+    /** CPU time this JVM has used so far, in seconds. */
+    static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
     private static Map<Long, Long> snapshot() {
         Set<Long> ours = new HashSet<>();
         ProcessHandle self = ProcessHandle.current();
