@@ -74,8 +74,8 @@ final class EngineBaselines {
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD,
                     ProducerConfig.CLIENT_ID_CONFIG, "certhub-benchmark"), new StringSerializer(), new ByteArraySerializer())) {
-                // Warm up: metadata, connections, idempotent producer id.
-                for (int i = 0; i < Math.min(200, pool.size()); i++) {
+                // Warm up, untimed: metadata, connections, the producer id, and the JIT of client and broker.
+                for (int i = 0; i < Math.min(10_000, pool.size()); i++) {
                     producer.send(record(topic, pool.get(i)));
                 }
                 producer.flush();
@@ -136,9 +136,11 @@ final class EngineBaselines {
     /**
      * Bulk-indexes every object of {@code pool} once (the object's JSON, its STIX id as the
      * document id) into a fresh index of one shard and no replica, {@code clients} bulks at a time.
+     * The first {@code warmUpBulks} bulks go to a throwaway index first, untimed: a cold server
+     * indexes at half speed until its JIT has warmed up.
      */
     static ElasticsearchResult elasticsearch(ElasticsearchHttp es, String index, List<StixBundleGenerator.Bundle> pool,
-            int clients, int docsPerBulk) throws IOException, InterruptedException, ExecutionException {
+            int clients, int docsPerBulk, int warmUpBulks) throws IOException, InterruptedException, ExecutionException {
         List<byte[]> bodies = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         long docs = 0;
@@ -161,12 +163,38 @@ final class EngineBaselines {
         if (inBody > 0) {
             bodies.add(body.toByteArray());
         }
-        es.createIndex(index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        String settings = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}";
+        if (warmUpBulks > 0) {
+            es.createIndex(index + "-warm-up", settings);
+            try {
+                bulkAll(es, index + "-warm-up", bodies.subList(0, Math.min(warmUpBulks, bodies.size())), clients);
+            } finally {
+                es.deleteIndex(index + "-warm-up");
+            }
+        }
+        es.createIndex(index, settings);
         try {
-            AtomicInteger next = new AtomicInteger();
-            AtomicReference<String> firstError = new AtomicReference<>();
-            ExecutorService executor = Executors.newFixedThreadPool(clients);
             double cpu = OtherLoad.ownCpuSeconds();
+            Duration elapsed = bulkAll(es, index, bodies, clients);
+            double clientCpu = OtherLoad.ownCpuSeconds() - cpu;
+            es.refresh(index);
+            long counted = es.count(index, "{\"match_all\":{}}");
+            if (counted != docs) {
+                throw new IllegalStateException("the baseline index holds " + counted + " documents, not " + docs);
+            }
+            return new ElasticsearchResult(docs, bytes, bodies.size(), elapsed, clientCpu);
+        } finally {
+            es.deleteIndex(index);
+        }
+    }
+
+    /** Sends every body, {@code clients} at a time; how long it took. Fails if any item failed. */
+    private static Duration bulkAll(ElasticsearchHttp es, String index, List<byte[]> bodies, int clients)
+            throws InterruptedException, ExecutionException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        ExecutorService executor = Executors.newFixedThreadPool(clients);
+        try {
             long started = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -184,19 +212,12 @@ final class EngineBaselines {
                 worker.get();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            double clientCpu = OtherLoad.ownCpuSeconds() - cpu;
-            executor.shutdown();
             if (firstError.get() != null) {
                 throw new IllegalStateException("a bulk reported errors: " + firstError.get());
             }
-            es.refresh(index);
-            long counted = es.count(index, "{\"match_all\":{}}");
-            if (counted != docs) {
-                throw new IllegalStateException("the baseline index holds " + counted + " documents, not " + docs);
-            }
-            return new ElasticsearchResult(docs, bytes, bodies.size(), elapsed, clientCpu);
+            return elapsed;
         } finally {
-            es.deleteIndex(index);
+            executor.shutdown();
         }
     }
 
