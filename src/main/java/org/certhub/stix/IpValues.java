@@ -3,6 +3,9 @@ package org.certhub.stix;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.certhub.stix.internal.Formats;
+import org.certhub.stix.internal.Ipv6;
+
 /**
  * Checks and normalises IP addresses and CIDR blocks before they reach Elasticsearch's typed
  * {@code ip} / {@code ip_range} fields, which would otherwise reject the whole document.
@@ -59,45 +62,10 @@ public final class IpValues {
     }
 
     public static boolean isIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return Formats.isDottedQuad(text, 0, text.length());
     }
 
     public static boolean isIpv6(String text) {
-        if (text.length() < 2 || text.length() > 45 || text.indexOf(':') < 0) {
-            return false;
-        }
-        int doubleColon = text.indexOf("::");
-        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
-            return false;
-        }
-        String[] groups = text.split(":", -1);
-        int tail = groups.length - 1;
-        boolean embeddedIpv4 = groups[tail].contains(".");
-        if (embeddedIpv4 && !isIpv4(groups[tail])) {
-            return false;
-        }
-        int explicit = 0;
-        for (int i = 0; i < groups.length; i++) {
-            String group = groups[i];
-            if (group.isEmpty() || (embeddedIpv4 && i == tail)) {
-                continue;
-            }
-            if (group.length() > 4 || !group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return false;
-            }
-            explicit++;
-        }
-        int capacity = embeddedIpv4 ? 6 : 8;
-        return doubleColon >= 0 ? explicit < capacity : explicit == capacity;
+        return text.indexOf('/') < 0 && Ipv6.isValid(text);
     }
 }

@@ -4,7 +4,7 @@ package org.certhub.stix.internal;
  * Syntax checks for string formats used by STIX properties. Hand-written loops: linear time on any input,
  * no regular-expression backtracking on hostile strings.
  */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
@@ -72,7 +72,8 @@ final class Formats {
         return isDottedQuad(s, 0, end);
     }
 
-    static boolean isDottedQuad(String s, int from, int to) {
+    /** Whether {@code s[from, to)} is a dotted-quad IPv4 address (shared with the hub's IP normalisation). */
+    public static boolean isDottedQuad(String s, int from, int to) {
         int start = from;
         for (int part = 0; part < 4; part++) {
             int dot = part < 3 ? s.indexOf('.', start) : to;

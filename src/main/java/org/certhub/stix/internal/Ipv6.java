@@ -1,12 +1,13 @@
 package org.certhub.stix.internal;
 
 /** RFC 4291 text form of IPv6 addresses, with {@code ::} compression and an optional CIDR suffix. */
-final class Ipv6 {
+public final class Ipv6 {
 
     private Ipv6() {
     }
 
-    static boolean isValid(String s) {
+    /** Whether {@code s} is an IPv6 address, optionally with a CIDR suffix. */
+    public static boolean isValid(String s) {
         int slash = s.indexOf('/');
         int end = slash < 0 ? s.length() : slash;
         if (slash >= 0 && !Formats.isNumberInRange(s, slash + 1, s.length(), 128)) {
