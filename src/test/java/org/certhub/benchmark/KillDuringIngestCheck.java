@@ -143,11 +143,13 @@ public class KillDuringIngestCheck {
             ElasticsearchHttp es = new ElasticsearchHttp(second.elasticsearchUri());
             String kafka = second.kafkaBootstrap();
             long indexedAtRestart = es.count(DurabilityAudit.OBJECTS, "{\"match_all\":{}}");
-            long settledAt = settle(es, kafka, options.string("indexer-group").orElse("certhub-indexer"), topic,
+            Settled settled = settle(es, kafka, options.string("indexer-group").orElse("certhub-indexer"), topic,
                     options.duration("settle", Duration.ofSeconds(10)), options.duration("settle-timeout", Duration.ofMinutes(10)),
                     report);
-            report.row("backlog", String.format(Locale.ROOT, "%,d objects were indexed when the hub was ready again; the rest "
-                    + "%.1f s later (last change of the count)", indexedAtRestart, Math.max(0, settledAt - ready) / 1e9));
+            report.row("backlog", String.format(Locale.ROOT, "%,d objects were in the index when the hub was ready again; "
+                    + "indexing resumed %.1f s after ready, the last of %,d more was indexed %.1f s after ready",
+                    indexedAtRestart, Math.max(0, settled.firstChangeNanos - ready) / 1e9, settled.count - indexedAtRestart,
+                    Math.max(0, settled.lastChangeNanos - ready) / 1e9));
 
             List<DurabilityAudit.Acknowledged> acknowledged = new ArrayList<>();
             for (int i = 0; i < total; i++) {
@@ -189,15 +191,20 @@ public class KillDuringIngestCheck {
         return passed ? 0 : 1;
     }
 
+    /** When the object count first and last changed while settling, and its final value. */
+    private record Settled(long firstChangeNanos, long lastChangeNanos, long count) {
+    }
+
     /**
      * Waits until the indexer has committed everything in the intake topic and the object count has
-     * stood still for {@code settle}; the moment the count last changed.
+     * stood still for {@code settle}.
      */
-    private static long settle(ElasticsearchHttp es, String kafka, String group, String topic, Duration settle,
+    private static Settled settle(ElasticsearchHttp es, String kafka, String group, String topic, Duration settle,
             Duration timeout, Report report) throws Exception {
         System.out.println("Waiting for the backlog to be indexed ...");
         long deadline = System.nanoTime() + timeout.toNanos();
-        long count = -1;
+        long count = es.count(DurabilityAudit.OBJECTS, "{\"match_all\":{}}");
+        long firstChange = 0;
         long lastChange = System.nanoTime();
         long lag = -1;
         while (System.nanoTime() < deadline) {
@@ -206,15 +213,16 @@ public class KillDuringIngestCheck {
             if (current != count) {
                 count = current;
                 lastChange = now;
+                firstChange = firstChange == 0 ? now : firstChange;
             }
             lag = DurabilityAudit.lag(kafka, group, topic);
             if (lag == 0 && now - lastChange >= settle.toNanos()) {
                 report.row("settled", String.format(Locale.ROOT, "%,d objects indexed, indexer lag 0", count));
-                return lastChange;
+                return new Settled(firstChange == 0 ? lastChange : firstChange, lastChange, count);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
         report.row("settled", String.format(Locale.ROOT, "NOT within %s: %,d objects, indexer lag %d", timeout, count, lag));
-        return lastChange;
+        return new Settled(firstChange == 0 ? lastChange : firstChange, lastChange, count);
     }
 }
