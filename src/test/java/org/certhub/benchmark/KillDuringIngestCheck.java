@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -90,45 +92,13 @@ public class KillDuringIngestCheck {
                 report.row("NOT RUN", "a first submission got " + HubClient.explain(probe));
                 return 2;
             }
-            String[] acknowledgedBy = new String[total];
-            acknowledgedBy[0] = submitters.get(0).principal();
-            Map<String, Long> outcomes = new TreeMap<>(Map.of(probe.key(), 1L));
-
             System.out.println("Submitting ...");
-            AtomicInteger next = new AtomicInteger(1);
-            AtomicInteger answered = new AtomicInteger(1);
-            AtomicBoolean killed = new AtomicBoolean();
-            AtomicLong killedAtNanos = new AtomicLong();
-            long started = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Submitter submitter = submitters.get(c % submitters.size());
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        HubClient.Outcome outcome = client.submit(bundles.get(i).json(), submitter.apiKey());
-                        if (outcome.accepted()) {
-                            acknowledgedBy[i] = submitter.principal();
-                        }
-                        synchronized (outcomes) {
-                            outcomes.merge(outcome.key(), 1L, Long::sum);
-                        }
-                        if (answered.incrementAndGet() >= killAt * total && killed.compareAndSet(false, true)) {
-                            killedAtNanos.set(System.nanoTime());
-                            first.killNow();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            pool.shutdown();
+            Submissions submissions = submitUntilKilled(first, client, submitters, bundles, clients, killAt, probe);
             first.kill();
-            long acknowledgedBundles = java.util.Arrays.stream(acknowledgedBy).filter(a -> a != null).count();
+            String[] acknowledgedBy = submissions.acknowledgedBy();
+            long acknowledgedBundles = Arrays.stream(acknowledgedBy).filter(Objects::nonNull).count();
             report.row("submissions", String.format(Locale.ROOT, "%,d acknowledged (202) of %,d; SIGKILL %.1f s after the "
-                    + "start; outcomes %s", acknowledgedBundles, total, (killedAtNanos.get() - started) / 1e9, outcomes));
+                    + "start; outcomes %s", acknowledgedBundles, total, submissions.killedAfter().toMillis() / 1e3, submissions.outcomes()));
 
             System.out.println("Restarting the hub on the same data ...");
             long restarting = System.nanoTime();
@@ -143,11 +113,13 @@ public class KillDuringIngestCheck {
             ElasticsearchHttp es = new ElasticsearchHttp(second.elasticsearchUri());
             String kafka = second.kafkaBootstrap();
             long indexedAtRestart = es.count(DurabilityAudit.OBJECTS, "{\"match_all\":{}}");
-            long settledAt = settle(es, kafka, options.string("indexer-group").orElse("certhub-indexer"), topic,
+            Settled settled = settle(es, kafka, options.string("indexer-group").orElse("certhub-indexer"), topic,
                     options.duration("settle", Duration.ofSeconds(10)), options.duration("settle-timeout", Duration.ofMinutes(10)),
                     report);
-            report.row("backlog", String.format(Locale.ROOT, "%,d objects were indexed when the hub was ready again; the rest "
-                    + "%.1f s later (last change of the count)", indexedAtRestart, Math.max(0, settledAt - ready) / 1e9));
+            report.row("backlog", String.format(Locale.ROOT, "%,d objects were in the index when the hub was ready again; "
+                    + "indexing resumed %.1f s after ready, the last of %,d more was indexed %.1f s after ready",
+                    indexedAtRestart, Math.max(0, settled.firstChangeNanos - ready) / 1e9, settled.count - indexedAtRestart,
+                    Math.max(0, settled.lastChangeNanos - ready) / 1e9));
 
             List<DurabilityAudit.Acknowledged> acknowledged = new ArrayList<>();
             for (int i = 0; i < total; i++) {
@@ -190,14 +162,70 @@ public class KillDuringIngestCheck {
     }
 
     /**
-     * Waits until the indexer has committed everything in the intake topic and the object count has
-     * stood still for {@code settle}; the moment the count last changed.
+     * What the clients got: who each bundle was acknowledged to ({@code null}: not acknowledged), the
+     * outcomes by status, and when the hub was killed.
      */
-    private static long settle(ElasticsearchHttp es, String kafka, String group, String topic, Duration settle,
+    private record Submissions(String[] acknowledgedBy, Map<String, Long> outcomes, Duration killedAfter) {
+    }
+
+    /**
+     * Submits bundles 1.. (bundle 0 was the probe) from {@code clients} threads and kills the hub
+     * with SIGKILL once {@code killAt} of all submissions have been answered; the submissions after
+     * that fail (connection refused) and count as not acknowledged.
+     */
+    private static Submissions submitUntilKilled(HubProcess hub, HubClient client, List<Submitter> submitters,
+            List<StixBundleGenerator.Bundle> bundles, int clients, double killAt, HubClient.Outcome probe) throws Exception {
+        int total = bundles.size();
+        String[] acknowledgedBy = new String[total];
+        acknowledgedBy[0] = submitters.get(0).principal();
+        Map<String, Long> outcomes = new TreeMap<>(Map.of(probe.key(), 1L));
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicInteger answered = new AtomicInteger(1);
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicLong killedAtNanos = new AtomicLong();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Submitter submitter = submitters.get(c % submitters.size());
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    HubClient.Outcome outcome = client.submit(bundles.get(i).json(), submitter.apiKey());
+                    if (outcome.accepted()) {
+                        acknowledgedBy[i] = submitter.principal();
+                    }
+                    synchronized (outcomes) {
+                        outcomes.merge(outcome.key(), 1L, Long::sum);
+                    }
+                    if (answered.incrementAndGet() >= killAt * total && killed.compareAndSet(false, true)) {
+                        killedAtNanos.set(System.nanoTime());
+                        hub.killNow();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return new Submissions(acknowledgedBy, outcomes, Duration.ofNanos(Math.max(0, killedAtNanos.get() - started)));
+    }
+
+    /** When the object count first and last changed while settling, and its final value. */
+    private record Settled(long firstChangeNanos, long lastChangeNanos, long count) {
+    }
+
+    /**
+     * Waits until the indexer has committed everything in the intake topic and the object count has
+     * stood still for {@code settle}.
+     */
+    private static Settled settle(ElasticsearchHttp es, String kafka, String group, String topic, Duration settle,
             Duration timeout, Report report) throws Exception {
         System.out.println("Waiting for the backlog to be indexed ...");
         long deadline = System.nanoTime() + timeout.toNanos();
-        long count = -1;
+        long count = es.count(DurabilityAudit.OBJECTS, "{\"match_all\":{}}");
+        long firstChange = 0;
         long lastChange = System.nanoTime();
         long lag = -1;
         while (System.nanoTime() < deadline) {
@@ -206,15 +234,16 @@ public class KillDuringIngestCheck {
             if (current != count) {
                 count = current;
                 lastChange = now;
+                firstChange = firstChange == 0 ? now : firstChange;
             }
             lag = DurabilityAudit.lag(kafka, group, topic);
             if (lag == 0 && now - lastChange >= settle.toNanos()) {
                 report.row("settled", String.format(Locale.ROOT, "%,d objects indexed, indexer lag 0", count));
-                return lastChange;
+                return new Settled(firstChange == 0 ? lastChange : firstChange, lastChange, count);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
         report.row("settled", String.format(Locale.ROOT, "NOT within %s: %,d objects, indexer lag %d", timeout, count, lag));
-        return lastChange;
+        return new Settled(firstChange == 0 ? lastChange : firstChange, lastChange, count);
     }
 }

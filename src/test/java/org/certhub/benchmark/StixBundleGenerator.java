@@ -154,24 +154,24 @@ final class StixBundleGenerator {
             case "incident" -> {
                 o.put("name", "Инцидент " + hex(2).toUpperCase() + ": " + MALWARE[content.nextInt(MALWARE.length)]
                         + " / 事件 " + (1000 + content.nextInt(9000)));
-                o.put("description", text(1_300));
+                o.put("description", text(1_450));
                 killChain(o, TECHNIQUES[content.nextInt(TECHNIQUES.length)][2]);
             }
             case "malware" -> {
                 o.put("name", MALWARE[content.nextInt(MALWARE.length)]).put("is_family", true);
                 o.putArray("malware_types").add(content.nextBoolean() ? "ransomware" : "remote-access-trojan");
-                o.put("description", text(800));
+                o.put("description", text(900));
             }
             case "attack-pattern" -> {
                 String[] technique = TECHNIQUES[content.nextInt(TECHNIQUES.length)];
-                o.put("name", technique[1]).put("description", text(650));
+                o.put("name", technique[1]).put("description", text(720));
                 o.putArray("external_references").addObject().put("source_name", "mitre-attack")
                         .put("external_id", technique[0]).put("url", "https://attack.mitre.org/techniques/" + technique[3] + "/");
                 killChain(o, technique[2]);
             }
-            case "indicator-ip" -> indicator(o, created, "[ipv4-addr:value = '" + values.ip + "']", "C2 " + values.ip, 520);
+            case "indicator-ip" -> indicator(o, created, "[ipv4-addr:value = '" + values.ip + "']", "C2 " + values.ip, 600);
             case "indicator-hash" -> indicator(o, created, "[file:hashes.'SHA-256' = '" + values.sha256 + "']",
-                    "Загрузчик / 加载器 " + values.fileName, 520);
+                    "Загрузчик / 加载器 " + values.fileName, 600);
             case "indicator-domain" -> indicator(o, created, "[domain-name:value = '" + values.domain + "']",
                     "Домен управления " + values.domain, 1_500);
             case "observed-data" -> observedData(o, slots, slotIds, created);
@@ -212,12 +212,12 @@ final class StixBundleGenerator {
             refs.add("ipv4-addr--" + uuid4());
         }
         o.putArray("external_references").addObject().put("source_name", "cert-case")
-                .put("external_id", "CASE-2026-" + (10_000 + content.nextInt(90_000))).put("description", text(420));
+                .put("external_id", "CASE-2026-" + (10_000 + content.nextInt(90_000))).put("description", text(480));
     }
 
     private void relationship(ObjectNode o, String type, String source, String target) {
         // The extra slots' domain and URL observables are small: their relationships say more.
-        int descriptionBytes = type.equals("related-to") ? 1_100 : 360;
+        int descriptionBytes = type.equals("related-to") ? 1_100 : 420;
         o.put("relationship_type", type).put("source_ref", source).put("target_ref", target)
                 .put("description", text(descriptionBytes));
     }
