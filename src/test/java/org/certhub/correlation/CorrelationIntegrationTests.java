@@ -85,6 +85,30 @@ class CorrelationIntegrationTests {
     }
 
     @Test
+    void bundlesSubmittedThroughTheApiCorrelateAndPageWithACursor() {
+        String ip = randomIp();
+        String url = "http://" + UUID.randomUUID() + ".example.kz/gate.php";
+        for (String cert : List.of("kz-cert", "kg-cert")) {
+            String bundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip), pattern(Tlp.GREEN, "Gate",
+                    "[url:value = '" + (cert.equals("kz-cert") ? url : url.replace("http://", "HTTP://").replace(".kz/", ".KZ:80/")) + "']"));
+            http.post().uri("/api/v1/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kg-cert", "/api/v1/correlations?cert=kz-cert&min_certs=2"
+                + "&since=2020-01-01T00:00:00Z&value=" + url).path("correlations")).hasSize(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kg-cert", "/api/v1/correlations?value=" + ip)
+                .path("correlations")).hasSize(1));
+        JsonNode first = get("kg-cert", "/api/v1/correlations?cert=kg-cert&sort=score&limit=1");
+        assertThat(first.path("correlations")).hasSize(1);
+        JsonNode second = get("kg-cert", "/api/v1/correlations?cert=kg-cert&sort=score&limit=1&cursor=" + first.path("next").asString());
+        assertThat(second.path("correlations")).hasSize(1);
+        assertThat(second.path("correlations").get(0).path("id")).isNotEqualTo(first.path("correlations").get(0).path("id"));
+        http.get().uri("/api/v1/correlations?sort=oldest").header("Authorization", "Bearer " + keys.of("kg-cert")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].pointer").isEqualTo("sort");
+    }
+
+    @Test
     void aNewCrossCertMatchIsPublishedAsCorrelationFound() throws Exception {
         String ip = randomIp();
         send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
