@@ -287,6 +287,27 @@ class CorrelationIntegrationTests {
     }
 
     @Test
+    void dashboardFiguresCountOnlyWhatTheCallerMaySee() throws Exception {
+        String technique = "T" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        for (String cert : List.of("kz-cert", "uz-cert")) {
+            send(accepted(cert, reportBundle(Tlp.GREEN, "{\"type\":\"attack-pattern\",\"spec_version\":\"2.1\",\"id\":\"attack-pattern--"
+                    + UUID.randomUUID() + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\","
+                    + "\"name\":\"Technique\",\"external_references\":[{\"source_name\":\"mitre-attack\",\"external_id\":\""
+                    + technique + "\"}],\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}")));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode stats = get("kg-cert", "/api/v1/correlations/stats?days=7");
+            assertThat(stats.path("by_type").path("attack-technique").asLong()).isPositive();
+            assertThat(stats.path("by_cert").path("kz-cert").asLong()).isPositive();
+            assertThat(stats.path("top_values")).isNotEmpty();
+            assertThat(stats.path("per_day")).isNotEmpty();
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kg-cert", "/api/v1/correlations?type=attack-technique&value="
+                + technique).path("correlations")).hasSize(1));
+    }
+
+    @Test
     void partnerSystemsCannotReadCorrelations() {
         http.get().uri("/api/v1/correlations").header("Authorization", "Bearer " + keys.of("regional-soc")).exchange()
                 .expectStatus().isForbidden().expectHeader().contentType("application/problem+json");
