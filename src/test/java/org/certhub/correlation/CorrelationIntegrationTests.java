@@ -308,6 +308,40 @@ class CorrelationIntegrationTests {
     }
 
     @Test
+    void theSameTechniqueAgainstTheSameSectorInOneWeekIsAWeakerCorrelation() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String technique = "T" + random.nextInt(1000, 10000) + "." + random.nextInt(100, 1000);
+        for (String cert : List.of("kz-cert", "tm-cert")) {
+            String incident = "incident--" + UUID.randomUUID();
+            String pattern = "attack-pattern--" + UUID.randomUUID();
+            String victim = "identity--" + UUID.randomUUID();
+            String green = "\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]";
+            String common = "\"spec_version\":\"2.1\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\"," + green;
+            String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
+                    + "{\"type\":\"incident\",\"id\":\"" + incident + "\",\"name\":\"Outage\"," + common + "},"
+                    + "{\"type\":\"attack-pattern\",\"id\":\"" + pattern + "\",\"name\":\"Encrypt\",\"external_references\":"
+                    + "[{\"source_name\":\"mitre-attack\",\"external_id\":\"" + technique + "\"}]," + common + "},"
+                    + "{\"type\":\"identity\",\"id\":\"" + victim + "\",\"name\":\"Grid operator\",\"sectors\":[\"energy\"]," + common + "},"
+                    + relationship("uses", incident, pattern, common) + "," + relationship("targets", incident, victim, common) + "]}";
+            send(accepted(cert, bundle));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode listed = get("kz-cert", "/api/v1/correlations?type=technique-target&cert=tm-cert").path("correlations");
+            assertThat(listed.findValuesAsString("value")).anySatisfy(value -> assertThat(value).startsWith(technique + " sector:energy "));
+        });
+        JsonNode correlation = get("kz-cert", "/api/v1/correlations?type=technique-target&cert=tm-cert").path("correlations")
+                .findParents("value").stream().filter(c -> c.path("value").asString().startsWith(technique)).findFirst().orElseThrow();
+        assertThat(correlation.path("rule").asString()).isEqualTo("technique-and-target");
+        assertThat(correlation.path("certs").toString()).isEqualTo("[\"kz-cert\",\"tm-cert\"]");
+    }
+
+    private static String relationship(String type, String source, String target, String common) {
+        return "{\"type\":\"relationship\",\"id\":\"relationship--" + UUID.randomUUID() + "\",\"relationship_type\":\"" + type
+                + "\",\"source_ref\":\"" + source + "\",\"target_ref\":\"" + target + "\"," + common + "}";
+    }
+
+    @Test
     void partnerSystemsCannotReadCorrelations() {
         http.get().uri("/api/v1/correlations").header("Authorization", "Bearer " + keys.of("regional-soc")).exchange()
                 .expectStatus().isForbidden().expectHeader().contentType("application/problem+json");

@@ -32,6 +32,7 @@ public record Correlation(String id, String valueType, String value, Map<String,
 
     public static final String SHARED_VALUE = "shared-value";
     public static final String CIDR_CONTAINMENT = "cidr-containment";
+    public static final String TECHNIQUE_AND_TARGET = "technique-and-target";
 
     public Correlation {
         Objects.requireNonNull(id, "id");
@@ -70,8 +71,15 @@ public record Correlation(String id, String valueType, String value, Map<String,
         return members.values().stream().map(Member::lastSeen).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
-    /** {@code cidr-containment} when any member joined through an address inside the network. */
+    /**
+     * {@code technique-and-target} for a technique used against one target in one week,
+     * {@code cidr-containment} when any member joined through an address inside the network,
+     * else {@code shared-value}.
+     */
     public String rule() {
+        if (valueType.equals(TechniqueTargets.TYPE)) {
+            return TECHNIQUE_AND_TARGET;
+        }
         return members.values().stream().anyMatch(Member::byContainment) ? CIDR_CONTAINMENT : SHARED_VALUE;
     }
 

@@ -16,7 +16,7 @@ final class Scoring {
             Map.entry("url", 0.9), Map.entry("domain", 0.85), Map.entry("email", 0.85), Map.entry("ipv4", 0.8),
             Map.entry("ipv6", 0.8), Map.entry("mac", 0.7), Map.entry("cidr", 0.6), Map.entry("malware", 0.6),
             Map.entry("threat-actor", 0.6), Map.entry("cve", 0.4), Map.entry("asn", 0.3),
-            Map.entry("attack-technique", 0.2));
+            Map.entry("attack-technique", 0.2), Map.entry(TechniqueTargets.TYPE, 0.35));
     private static final double CONTAINMENT = 0.7;
 
     private Scoring() {

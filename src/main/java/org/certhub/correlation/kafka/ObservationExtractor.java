@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.certhub.correlation.CorrelationProperties;
 import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Containers;
+import org.certhub.correlation.internal.TechniqueTargets;
 import org.certhub.intake.BundleAccepted;
 import org.certhub.stix.Tlp;
 import org.certhub.stix.observable.Observable;
@@ -96,6 +97,10 @@ class ObservationExtractor {
                         tlp, accepted.receivedAt());
                 distinct.putIfAbsent(observation.key() + '\n' + container + '\n' + objectId, observation);
             }
+        }
+        for (ObservationRecorded observation : TechniqueTargets.sightings(objects, containers, accepted.owner(),
+                accepted.receivedAt())) {
+            distinct.putIfAbsent(observation.key() + '\n' + observation.container() + '\n' + observation.objectId(), observation);
         }
         return new ArrayList<>(distinct.values());
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import org.certhub.correlation.internal.CorrelationQueries;
 import org.certhub.correlation.internal.CorrelationStats;
+import org.certhub.correlation.internal.TechniqueTargets;
 import org.certhub.correlation.internal.CorrelationViews;
 import org.certhub.stix.observable.Normalization;
 import org.certhub.stix.observable.ObservableType;
@@ -75,7 +76,7 @@ class CorrelationsController {
             case "score" -> CorrelationQueries.Sort.SCORE;
             default -> throw Parameters.invalid("sort", "enum", "must be 'recent' or 'score'");
         };
-        if (type != null && ObservableType.fromId(type).isEmpty()) {
+        if (type != null && ObservableType.fromId(type).isEmpty() && !type.equals(TechniqueTargets.TYPE)) {
             throw Parameters.invalid("type", "enum", "is not an observable type");
         }
         List<FieldValue> after = cursor == null ? List.of() : CorrelationCursor.decode(cursor, order)
