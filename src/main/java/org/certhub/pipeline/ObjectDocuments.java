@@ -3,12 +3,16 @@ package org.certhub.pipeline;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.certhub.intake.BundleAccepted;
 import org.certhub.stix.Tlp;
+import org.certhub.stix.observable.Observable;
+import org.certhub.stix.observable.ObservableExtractor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,10 +63,10 @@ final class ObjectDocuments {
         putIfPresent(current, "description", object.path("description"));
         copyStrings(object.path("labels"), current.putArray("labels"));
         refs(object, current.putArray("refs"));
-        ObservableExtractor.Observables observables = ObservableExtractor.extract(object);
+        Map<String, Set<String>> observables = observablesByField(object);
         if (!observables.isEmpty()) {
             ObjectNode fields = current.putObject("observables");
-            for (Map.Entry<String, Set<String>> field : observables.byField().entrySet()) {
+            for (Map.Entry<String, Set<String>> field : observables.entrySet()) {
                 ArrayNode values = fields.putArray(field.getKey());
                 field.getValue().forEach(values::add);
             }
@@ -72,6 +76,16 @@ final class ObjectDocuments {
         String currentId = bundle.owner() + "/" + stixId;
         return new Documents(stixId, version, currentId, currentId + "@" + version, externalVersion(version),
                 JSON.writeValueAsBytes(current), JSON.writeValueAsBytes(versioned));
+    }
+
+    /** The object's observables by index field; every value is also in the generic {@code values} field. */
+    static Map<String, Set<String>> observablesByField(JsonNode object) {
+        Map<String, Set<String>> byField = new TreeMap<>();
+        for (Observable observable : ObservableExtractor.extract(object)) {
+            byField.computeIfAbsent(observable.type().indexField(), field -> new LinkedHashSet<>()).add(observable.value());
+            byField.computeIfAbsent("values", field -> new LinkedHashSet<>()).add(observable.value());
+        }
+        return byField;
     }
 
     /**

@@ -15,7 +15,10 @@ public final class SearchIndices {
     /** Submission status resources (TAXII status semantics). */
     public static final String STATUS = "certhub-status";
 
-    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS);
+    /** One document per observable value: its sightings (members), and whether they correlate. */
+    public static final String CORRELATIONS = "certhub-correlations";
+
+    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 
     private SearchIndices() {

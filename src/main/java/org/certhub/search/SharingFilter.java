@@ -17,10 +17,19 @@ public final class SharingFilter {
     }
 
     public static Query visibleTo(Audience audience) {
+        return visibleTo(audience, "owner", "tlp");
+    }
+
+    /**
+     * The same filter over other fields: e.g. {@code members.owner} and {@code members.tlp} find the
+     * documents with at least one member the caller may see (the caller's own, or another's at a
+     * level it may see), since either condition alone is about one member.
+     */
+    public static Query visibleTo(Audience audience, String ownerField, String tlpField) {
         List<FieldValue> levels = audience.othersLevels().stream().map(Tlp::label).map(FieldValue::of).toList();
         return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
-                .should(s -> s.term(t -> t.field("owner").value(audience.principalId())))
-                .should(s -> s.terms(t -> t.field("tlp").terms(v -> v.value(levels))))));
+                .should(s -> s.term(t -> t.field(ownerField).value(audience.principalId())))
+                .should(s -> s.terms(t -> t.field(tlpField).terms(v -> v.value(levels))))));
     }
 
     /** The given query, restricted to what the caller may see. */

@@ -21,6 +21,17 @@ class IpValuesTests {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "198.51.100.0/24, 198.51.100.77, true",
+            "198.51.100.0/24, 198.51.101.1, false",
+            "2001:db8::/32, 2001:db8:1::5, true",
+            "2001:db8::/32, 198.51.100.1, false",
+            "0.0.0.0/0, 203.0.113.7, true"})
+    void tellsWhetherANetworkContainsAnAddress(String cidr, String address, boolean contained) {
+        assertThat(IpValues.contains(cidr, address)).isEqualTo(contained);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "256.1.1.1", "1.2.3", "1.2.3.4/33", "1.2.3.4/", "abc", "2001:db8::1::2",
             "2001:db8::/129", "12345::1", "1.2.3.4.5", "example.com", "1.2.3.-1"})
     void rejectsWhatElasticsearchWouldRefuse(String value) {

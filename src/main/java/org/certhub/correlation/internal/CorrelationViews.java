@@ -1,0 +1,92 @@
+package org.certhub.correlation.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.certhub.tenancy.SharingPolicy.Audience;
+
+/**
+ * A correlation as one caller may see it. A member the caller may see (its own, or another CERT's
+ * at a level the caller may see) is shown whole; any other member is a blind entry that says only
+ * which CERT holds a restricted sighting, whom to contact and at which level: never its objects, its
+ * container, or when it saw the value. First and last seen and the explanation come from the
+ * visible members alone.
+ *
+ * @param contactOf the display name of a CERT, by principal id, to contact it through the hub
+ */
+public record CorrelationViews(Function<String, String> contactOf) {
+
+    /** Whether the caller may see at least one member: otherwise the correlation does not exist for it. */
+    public static boolean visible(Correlation correlation, Audience audience) {
+        return correlation.members().values().stream().anyMatch(member -> audience.admits(member.owner(), member.tlp()));
+    }
+
+    /** The correlation with its members, for {@code GET /api/v1/correlations/{id}}. */
+    public Map<String, Object> detail(Correlation correlation, Audience audience) {
+        Map<String, Object> view = summary(correlation, audience);
+        view.put("members", members(correlation.members().values(), audience));
+        return view;
+    }
+
+    /** The correlation without its members, for listings. */
+    public Map<String, Object> summary(Correlation correlation, Audience audience) {
+        List<Member> shown = new ArrayList<>();
+        List<String> restricted = new ArrayList<>();
+        for (Member member : correlation.members().values()) {
+            if (audience.admits(member.owner(), member.tlp())) {
+                shown.add(member);
+            } else {
+                restricted.add(member.owner());
+            }
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", correlation.id());
+        view.put("value_type", correlation.valueType());
+        view.put("value", correlation.value());
+        view.put("rule", correlation.rule());
+        view.put("score", correlation.score());
+        view.put("member_count", correlation.memberCount());
+        view.put("restricted_member_count", restricted.size());
+        view.put("certs", correlation.certs());
+        view.put("first_seen", shown.stream().map(Member::firstSeen).min(Instant::compareTo).map(Instant::toString).orElse(null));
+        view.put("last_seen", shown.stream().map(Member::lastSeen).max(Instant::compareTo).map(Instant::toString).orElse(null));
+        view.put("suppressed", correlation.suppressed());
+        correlation.suppression().ifPresent(reason -> view.put("suppressed_reason", reason));
+        view.put("explanation", Explanation.of(correlation, shown, restricted));
+        return view;
+    }
+
+    /** Members in stored order, each whole or blind. */
+    public List<Map<String, Object>> members(Iterable<Member> members, Audience audience) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        members.forEach(member -> out.add(member(member, audience)));
+        return out;
+    }
+
+    public Map<String, Object> member(Member member, Audience audience) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (!audience.admits(member.owner(), member.tlp())) {
+            view.put("blind", true);
+            view.put("cert", member.owner());
+            view.put("contact", Optional.ofNullable(contactOf.apply(member.owner())).orElse(member.owner()));
+            view.put("tlp", member.tlp().label());
+            return view;
+        }
+        view.put("blind", false);
+        view.put("cert", member.owner());
+        view.put("container", member.container());
+        view.put("object_ids", member.objectIds());
+        view.put("tlp", member.tlp().label());
+        view.put("first_seen", member.firstSeen().toString());
+        view.put("last_seen", member.lastSeen().toString());
+        if (member.byContainment()) {
+            view.put("via", member.via());
+        }
+        return view;
+    }
+}

@@ -1,0 +1,2 @@
+/** The correlation model, its merge and scoring rules, suppression, and its Elasticsearch store. */
+package org.certhub.correlation.internal;

@@ -1,0 +1,98 @@
+package org.certhub.correlation.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import org.certhub.correlation.internal.CorrelationQueries;
+import org.certhub.correlation.internal.CorrelationStats;
+import org.certhub.correlation.internal.TechniqueTargets;
+import org.certhub.correlation.internal.CorrelationViews;
+import org.certhub.stix.observable.Normalization;
+import org.certhub.stix.observable.ObservableType;
+import org.certhub.tenancy.Community;
+import org.certhub.tenancy.Principal;
+import org.certhub.tenancy.SharingPolicy;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/correlations[/{id}]}: correlations with at least one member the caller may
+ * see, newest or strongest first, with cursor paging; each member whole or blind.
+ */
+@RestController
+class CorrelationsController {
+
+    private final CorrelationQueries queries;
+    private final CorrelationStats stats;
+    private final SharingPolicy policy;
+    private final CorrelationViews views;
+
+    CorrelationsController(CorrelationQueries queries, CorrelationStats stats, SharingPolicy policy, Community community) {
+        this.queries = queries;
+        this.stats = stats;
+        this.policy = policy;
+        this.views = new CorrelationViews(id -> community.find(id).map(Principal::name).orElse(id));
+    }
+
+    /** Dashboard figures over the last {@code days} days (default 30, at most 366). */
+    @GetMapping(path = "/api/v1/correlations/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> stats(@AuthenticationPrincipal Principal principal, @RequestParam(defaultValue = "30") int days) {
+        if (days < 1 || days > 366) {
+            throw Parameters.invalid("days", "range", "must be between 1 and 366");
+        }
+        return stats.since(Instant.now().minus(Duration.ofDays(days)), policy.audienceOf(principal));
+    }
+
+    @GetMapping(path = "/api/v1/correlations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> correlation(@AuthenticationPrincipal Principal principal, @PathVariable String id) {
+        SharingPolicy.Audience audience = policy.audienceOf(principal);
+        return queries.get(id, audience).map(correlation -> views.detail(correlation, audience))
+                .orElseThrow(() -> Parameters.notFound("Correlation " + id));
+    }
+
+    @GetMapping(path = "/api/v1/correlations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> correlations(@AuthenticationPrincipal Principal principal,
+            @RequestParam(required = false) String cert, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String value, @RequestParam(name = "min_certs", required = false) Integer minCerts,
+            @RequestParam(name = "min_score", required = false) Double minScore,
+            @RequestParam(required = false) String since, @RequestParam(required = false) String until,
+            @RequestParam(defaultValue = "recent") String sort, @RequestParam(defaultValue = "false") boolean suppressed,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
+        if (limit < 1 || limit > Parameters.MAX_LIMIT) {
+            throw Parameters.invalid("limit", "range", "must be between 1 and " + Parameters.MAX_LIMIT);
+        }
+        CorrelationQueries.Sort order = switch (sort) {
+            case "recent" -> CorrelationQueries.Sort.RECENT;
+            case "score" -> CorrelationQueries.Sort.SCORE;
+            default -> throw Parameters.invalid("sort", "enum", "must be 'recent' or 'score'");
+        };
+        if (type != null && ObservableType.fromId(type).isEmpty() && !type.equals(TechniqueTargets.TYPE)) {
+            throw Parameters.invalid("type", "enum", "is not an observable type");
+        }
+        List<FieldValue> after = cursor == null ? List.of() : CorrelationCursor.decode(cursor, order)
+                .orElseThrow(() -> Parameters.invalid("cursor", "cursor", "is not a cursor this API issued for this order"));
+        CorrelationQueries.Filter filter = new CorrelationQueries.Filter(Optional.ofNullable(cert).map(c -> c.toLowerCase(Locale.ROOT)),
+                Optional.ofNullable(type), value == null ? List.of() : Normalization.candidates(value),
+                Optional.ofNullable(minCerts), Optional.ofNullable(minScore), Parameters.instant("since", since),
+                Parameters.instant("until", until), suppressed);
+        if (value != null && filter.value().isEmpty()) {
+            throw Parameters.invalid("value", "observable", "is not an observable value");
+        }
+        SharingPolicy.Audience audience = policy.audienceOf(principal);
+        CorrelationQueries.Page page = queries.list(filter, order, limit, after, audience);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("correlations", page.correlations().stream().map(c -> views.summary(c, audience)).toList());
+        body.put("next", page.next().map(values -> CorrelationCursor.encode(order, values)).orElse(null));
+        return body;
+    }
+}
