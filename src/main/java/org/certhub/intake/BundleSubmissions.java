@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +91,8 @@ public class BundleSubmissions {
         try {
             kafka.send(accepted.toRecord(properties.topic()))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException | org.apache.kafka.common.KafkaException e) {
+            // send() itself throws when the cluster's metadata cannot be had within max.block.ms.
             log.warn("Kafka did not acknowledge bundle {} of {}: {}", accepted.bundleId(), accepted.owner(), e.toString());
             throw kafkaUnavailable();
         } catch (InterruptedException e) {
