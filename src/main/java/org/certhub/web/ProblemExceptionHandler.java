@@ -77,9 +77,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus known = HttpStatus.resolve(status.value());
         HttpStatus code = known != null ? known : HttpStatus.BAD_REQUEST;
         if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            String sent = unsupported.getContentType() == null ? "No content type was sent"
+                    : "Content type " + unsupported.getContentType() + " is not accepted here";
             return Problems.of(code, "unsupported-media-type", "Unsupported media type",
-                    "Content type " + unsupported.getContentType() + " is not accepted here; use one of "
-                            + unsupported.getSupportedMediaTypes() + ".");
+                    sent + "; use one of " + unsupported.getSupportedMediaTypes() + ".");
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
             return Problems.of(code, "not-acceptable", "Not acceptable",
