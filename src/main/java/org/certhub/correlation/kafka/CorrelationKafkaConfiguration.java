@@ -1,12 +1,11 @@
 package org.certhub.correlation.kafka;
 
-import java.util.Map;
+import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.certhub.correlation.CorrelationProperties;
+import org.certhub.pipeline.ListenersAwaitingIndices;
+import org.certhub.pipeline.ResilientBatchConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -14,9 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The correlation topics and the consumer set-up of its two stages. */
 @Configuration(proxyBeanMethods = false)
@@ -58,34 +54,20 @@ class CorrelationKafkaConfiguration {
 
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> factory(KafkaProperties kafka,
             CorrelationProperties properties, String group) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()));
-        factory.setConcurrency(properties.concurrency());
-        factory.setBatchListener(true);
-        factory.setCommonErrorHandler(retryUntilBack(properties, group));
-        return factory;
+        return ResilientBatchConsumers.factory(kafka, group, properties.maxPollRecords(), properties.concurrency(),
+                properties.maxBackOff());
     }
 
     /**
-     * Every failure that escapes a stage is transient (records it cannot read were already
-     * dead-lettered), so the batch is retried with exponential back-off, without end: a sighting
-     * must not be dropped because Elasticsearch or Kafka is away. Both stages are idempotent.
+     * Both stages start once the indices exist, and only when correlation is enabled: switched off,
+     * the hub ingests and indexes exactly as without this module.
      */
-    private static DefaultErrorHandler retryUntilBack(CorrelationProperties properties, String group) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(properties.maxBackOff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) ->
-                log.error("Gave up on record {}-{}@{}", record.topic(), record.partition(), record.offset(), e), backOff);
-        handler.setRetryListeners((record, e, attempt) ->
-                log.warn("{} failed (attempt {}), retrying: {}", group, attempt, e.toString()));
-        return handler;
+    @Bean
+    ListenersAwaitingIndices correlationAwaitsIndices(CorrelationProperties properties) {
+        if (!properties.enabled()) {
+            log.info("Correlation is switched off (certhub.correlation.enabled=false)");
+            return new ListenersAwaitingIndices(List.of());
+        }
+        return new ListenersAwaitingIndices(List.of(ObservationExtractor.LISTENER_ID, CorrelationEngine.LISTENER_ID));
     }
 }
