@@ -35,9 +35,11 @@ public record TenancyProperties(
     /**
      * @param enabled create the demo CERTs, partner and admin on first start (turn off in production)
      * @param credentialsFile where their API keys are written (mode 0600); the run puts it in its data dir
+     * @param usersFile where the demo console users' passwords are written (mode 0600), beside the keys
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("data/demo-credentials.json") @NotNull Path credentialsFile) {
+            @DefaultValue("data/demo-credentials.json") @NotNull Path credentialsFile,
+            @DefaultValue("data/demo-users.json") @NotNull Path usersFile) {
     }
 }

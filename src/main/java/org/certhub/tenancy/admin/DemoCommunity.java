@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.certhub.tenancy.Role;
 import org.certhub.tenancy.TenancyProperties;
+import org.certhub.tenancy.UserAccount;
 import org.certhub.tenancy.kafka.TenancyView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +31,18 @@ class DemoCommunity implements SmartLifecycle {
     private final TenancyView view;
     private final PrincipalAdministration administration;
     private final DemoCredentialsFile file;
+    private final DemoCredentialsFile usersFile;
+    private final UserAccounts users;
     private volatile boolean running;
 
-    DemoCommunity(TenancyProperties properties, TenancyView view, PrincipalAdministration administration) {
+    DemoCommunity(TenancyProperties properties, TenancyView view, PrincipalAdministration administration,
+            UserAccounts users) {
         this.properties = properties;
         this.view = view;
         this.administration = administration;
         this.file = new DemoCredentialsFile(properties.demo().credentialsFile());
+        this.usersFile = new DemoCredentialsFile(properties.demo().usersFile());
+        this.users = users;
     }
 
     @Override
@@ -43,6 +51,11 @@ class DemoCommunity implements SmartLifecycle {
         if (!properties.demo().enabled()) {
             return;
         }
+        seedPrincipals();
+        seedUsers();
+    }
+
+    private void seedPrincipals() {
         List<NewPrincipal> demo = DemoPrincipals.all(properties.defaultTlp());
         boolean complete = demo.stream().allMatch(principal -> view.stored(principal.id()).isPresent());
         if (complete && file.exists()) {
@@ -73,6 +86,41 @@ class DemoCommunity implements SmartLifecycle {
             throw e;
         }
         log.info("Demo community: {} principals, API keys written to {}", demo.size(), file.path());
+    }
+
+    /** Like the keys: passwords are only known when set, so a missing file or user resets them all. */
+    private void seedUsers() {
+        List<String> certs = DemoPrincipals.certsWithResponders();
+        boolean complete = certs.stream().allMatch(cert -> users.find(DemoPrincipals.responderOf(cert)).isPresent());
+        if (complete && usersFile.exists()) {
+            log.info("Demo community: console users in {}", usersFile.path());
+            return;
+        }
+        DemoCredentialsFile.Replacement replacement;
+        try {
+            replacement = usersFile.prepare();
+        } catch (IOException e) {
+            log.warn("Demo community: cannot write {} ({}); demo users left as they are", usersFile.path(), e.toString());
+            return;
+        }
+        try {
+            List<DemoCredentialsFile.UserEntry> entries = new ArrayList<>();
+            for (String cert : certs) {
+                String password = DemoPasswords.generate();
+                Set<Role> roles = Set.of(Role.SUBMITTER, Role.RESPONDER);
+                UserAccount account = users.put(cert, DemoPrincipals.responderOf(cert), roles, password)
+                        .orElseThrow(() -> new IllegalStateException("Demo principal " + cert + " vanished"));
+                entries.add(new DemoCredentialsFile.UserEntry(account.username(), cert, account.roles(), password));
+            }
+            replacement.commit(entries);
+        } catch (IOException e) {
+            replacement.abandon();
+            throw new IllegalStateException("Could not write the demo users file " + usersFile.path(), e);
+        } catch (RuntimeException e) {
+            replacement.abandon();
+            throw e;
+        }
+        log.info("Demo community: {} console users, passwords written to {}", certs.size(), usersFile.path());
     }
 
     private IssuedKey issue(NewPrincipal principal) {

@@ -17,14 +17,19 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo principals' keys, in a file only its owner can read (0600), written whole or not at all:
+ * The demo principals' keys (or the demo users' passwords), in a file only its owner can read (0600),
+ * written whole or not at all:
  * the content goes to a temporary file beside it (created 0600, so the keys are never readable by
  * others, not even briefly), which then replaces the file.
  */
 final class DemoCredentialsFile {
 
-    /** One entry of the file; these member names are its contract. */
+    /** One entry of the keys file; these member names are its contract. */
     record Entry(String principal, PrincipalKind kind, Set<Role> roles, String apiKey) {
+    }
+
+    /** One entry of the users file; these member names are its contract. */
+    record UserEntry(String username, String principal, Set<Role> roles, String password) {
     }
 
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -72,7 +77,7 @@ final class DemoCredentialsFile {
             this.temporary = temporary;
         }
 
-        void commit(List<Entry> entries) throws IOException {
+        void commit(List<?> entries) throws IOException {
             Files.write(temporary, JSON.writeValueAsBytes(entries));
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -28,6 +28,15 @@ final class DemoPrincipals {
                         "certhub administration", Optional.empty(), false, defaultTlp));
     }
 
+    /** One responder account per demo CERT: {@code kz-responder} signs in for {@code kz-cert}. */
+    static List<String> certsWithResponders() {
+        return List.of("kz-cert", "uz-cert", "kg-cert", "tj-cert", "tm-cert", "cn-cert");
+    }
+
+    static String responderOf(String certId) {
+        return certId.replace("-cert", "-responder");
+    }
+
     private static NewPrincipal cert(String id, String name, String country, Tlp defaultTlp) {
         return new NewPrincipal(id, PrincipalKind.CERT, Set.of(Role.SUBMITTER, Role.RESPONDER), name,
                 Optional.of(country), true, defaultTlp);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.StixIdentity;
@@ -60,10 +61,20 @@ public class PrincipalAdministration {
         }
         Principal principal = stored.get().principal();
         ApiKey key = ApiKeys.generate();
-        writer.put(new StoredPrincipal(principal, List.of(ApiKeys.hash(key, now()))));
+        writer.put(new StoredPrincipal(principal, List.of(ApiKeys.hash(key, now())), stored.get().users()));
         log.info("Rotated the key of principal {}: {} revoked, {} issued", principalId, stored.get().keys().size(),
                 key.keyId());
         return Optional.of(new IssuedKey(principal, key));
+    }
+
+    /**
+     * Replaces a principal's record with {@code change} applied to it, under the same lock as every
+     * other change here; empty when there is no such principal.
+     */
+    synchronized Optional<StoredPrincipal> update(String principalId, UnaryOperator<StoredPrincipal> change) {
+        Optional<StoredPrincipal> changed = view.stored(principalId).map(change);
+        changed.ifPresent(writer::put);
+        return changed;
     }
 
     /** Every principal with its (hashed) keys. */

@@ -32,6 +32,7 @@ public class TenancyView implements Community {
 
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final Map<String, String> principalIdByKeyId = new ConcurrentHashMap<>();
+    private final Map<String, String> principalIdByUsername = new ConcurrentHashMap<>();
 
     /** Applies the record at {@code offset} of the topic; a tombstone is an empty record. */
     public synchronized void apply(long offset, String principalId, Optional<StoredPrincipal> record) {
@@ -41,9 +42,15 @@ public class TenancyView implements Community {
         }
         latest.put(principalId, new Latest(offset, record));
         if (previous != null) {
-            previous.record().ifPresent(old -> old.keys().forEach(key -> principalIdByKeyId.remove(key.keyId())));
+            previous.record().ifPresent(old -> {
+                old.keys().forEach(key -> principalIdByKeyId.remove(key.keyId()));
+                old.users().forEach(user -> principalIdByUsername.remove(user.username(), principalId));
+            });
         }
-        record.ifPresent(current -> current.keys().forEach(key -> principalIdByKeyId.put(key.keyId(), principalId)));
+        record.ifPresent(current -> {
+            current.keys().forEach(key -> principalIdByKeyId.put(key.keyId(), principalId));
+            current.users().forEach(user -> principalIdByUsername.put(user.username(), principalId));
+        });
     }
 
     /** The stored record of a principal, with its key hashes. */
@@ -56,6 +63,12 @@ public class TenancyView implements Community {
     public Optional<StoredPrincipal> holderOfKey(String keyId) {
         return Optional.ofNullable(principalIdByKeyId.get(keyId)).flatMap(this::stored)
                 .filter(holder -> holder.key(keyId).isPresent());
+    }
+
+    /** The principal a person with this username signs in for, if any. */
+    public Optional<StoredPrincipal> holderOfUser(String username) {
+        return Optional.ofNullable(principalIdByUsername.get(username)).flatMap(this::stored)
+                .filter(holder -> holder.user(username).isPresent());
     }
 
     /** Every stored principal, ordered by id. */

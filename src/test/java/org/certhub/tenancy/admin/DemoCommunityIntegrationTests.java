@@ -106,7 +106,8 @@ class DemoCommunityIntegrationTests {
     private Map<String, String> startDemo(TenancyProperties isolated) throws Exception {
         try (IsolatedTenancy instance = IsolatedTenancy.start(isolated, producers, consumers)) {
             PrincipalAdministration administration = new PrincipalAdministration(instance.view(), instance.writer());
-            new DemoCommunity(isolated, instance.view(), administration).start();
+            new DemoCommunity(isolated, instance.view(), administration,
+                    new UserAccounts(instance.view(), administration)).start();
             return Files.exists(isolated.demo().credentialsFile())
                     ? DemoCredentials.keys(isolated.demo().credentialsFile()) : Map.of();
         }
@@ -125,6 +126,6 @@ class DemoCommunityIntegrationTests {
 
     private static TenancyProperties isolatedProperties(Path credentialsFile, String topic) {
         return new TenancyProperties(topic, 1, Tlp.AMBER, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                new TenancyProperties.Demo(true, credentialsFile));
+                new TenancyProperties.Demo(true, credentialsFile, credentialsFile.resolveSibling("demo-users.json")));
     }
 }
