@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * deep or malformed body is refused with a precise problem before anything else looks at it.
  */
 @Component
-class BundleReader {
+public class BundleReader {
 
     private final IntakeProperties limits;
     private final JsonMapper json;
@@ -44,7 +44,7 @@ class BundleReader {
         this.json = JsonMapper.builder(factory).build();
     }
 
-    JsonNode read(InputStream body, long declaredLength) {
+    public JsonNode read(InputStream body, long declaredLength) {
         long max = limits.maxBodySize().toBytes();
         if (declaredLength > max) {
             throw tooLarge("bundle-too-large", "max-body-size",

@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/correlations[/{id}]}: correlations with at least one member the caller may
- * see, newest or strongest first, with cursor paging; each member whole or blind.
+ * see, newest or strongest first, with cursor paging; each member whole or blind. The console calls
+ * these methods in-process with the signed-in person's principal, so its pages show exactly what the
+ * API would answer that principal.
  */
 @RestController
-class CorrelationsController {
+public class CorrelationsController {
 
     private final CorrelationQueries queries;
     private final CorrelationStats stats;
@@ -46,7 +48,7 @@ class CorrelationsController {
 
     /** Dashboard figures over the last {@code days} days (default 30, at most 366). */
     @GetMapping(path = "/api/v1/correlations/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> stats(@AuthenticationPrincipal Principal principal, @RequestParam(defaultValue = "30") int days) {
+    public Map<String, Object> stats(@AuthenticationPrincipal Principal principal, @RequestParam(defaultValue = "30") int days) {
         if (days < 1 || days > 366) {
             throw Parameters.invalid("days", "range", "must be between 1 and 366");
         }
@@ -54,14 +56,14 @@ class CorrelationsController {
     }
 
     @GetMapping(path = "/api/v1/correlations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> correlation(@AuthenticationPrincipal Principal principal, @PathVariable String id) {
+    public Map<String, Object> correlation(@AuthenticationPrincipal Principal principal, @PathVariable String id) {
         SharingPolicy.Audience audience = policy.audienceOf(principal);
         return queries.get(id, audience).map(correlation -> views.detail(correlation, audience))
                 .orElseThrow(() -> Parameters.notFound("Correlation " + id));
     }
 
     @GetMapping(path = "/api/v1/correlations", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> correlations(@AuthenticationPrincipal Principal principal,
+    public Map<String, Object> correlations(@AuthenticationPrincipal Principal principal,
             @RequestParam(required = false) String cert, @RequestParam(required = false) String type,
             @RequestParam(required = false) String value, @RequestParam(name = "min_certs", required = false) Integer minCerts,
             @RequestParam(name = "min_score", required = false) Double minScore,

@@ -28,10 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/observables?value=...} for one value, {@code POST /api/v1/observables/lookup}
  * for up to 1,000 pasted values in one Elasticsearch query. An address also finds the networks
  * that contain it. As with correlations, a value is answered only when the caller may see at
- * least one of its sightings; then the restricted ones are blind entries.
+ * least one of its sightings; then the restricted ones are blind entries. The console calls
+ * {@link #lookup} in-process with the signed-in person's principal.
  */
 @RestController
-class ObservablesController {
+public class ObservablesController {
 
     static final int MAX_VALUES = 1000;
 
@@ -46,7 +47,7 @@ class ObservablesController {
     }
 
     /** The lookup request: the values as pasted. */
-    record LookupRequest(List<String> values) {
+    public record LookupRequest(List<String> values) {
     }
 
     @GetMapping(path = "/api/v1/observables", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +62,7 @@ class ObservablesController {
 
     @PostMapping(path = "/api/v1/observables/lookup", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> lookup(@AuthenticationPrincipal Principal principal, @RequestBody LookupRequest request) {
+    public Map<String, Object> lookup(@AuthenticationPrincipal Principal principal, @RequestBody LookupRequest request) {
         if (request == null || request.values() == null) {
             throw Parameters.invalid("/values", "required", "is required");
         }
