@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.certhub.tenancy.Principals;
+import org.certhub.tenancy.Role;
 import org.certhub.tenancy.keys.ApiKey;
 import org.certhub.tenancy.keys.ApiKeys;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,22 @@ class StoredPrincipalJsonTests {
     void textThatIsNotAStoredPrincipalReadsAsNothing() {
         assertThat(StoredPrincipalJson.read("{\"schema\":1}")).isEmpty();
         assertThat(StoredPrincipalJson.read("not json")).isEmpty();
+    }
+
+    @Test
+    void aRecordWrittenBeforeConsoleAccountsReadsWithNone() {
+        String older = StoredPrincipalJson.write(stored).replace(",\"users\":[]", "");
+
+        assertThat(older).doesNotContain("users");
+        assertThat(StoredPrincipalJson.read(older)).hasValueSatisfying(read -> assertThat(read.users()).isEmpty());
+    }
+
+    @Test
+    void consoleAccountsKeepOnlyTheirPasswordHash() {
+        StoredPrincipal withUser = new StoredPrincipal(stored.principal(), stored.keys(),
+                List.of(new StoredUser("kz-responder", "$2a$12$hash", Set.of(Role.RESPONDER), "ru")));
+
+        assertThat(StoredPrincipalJson.read(StoredPrincipalJson.write(withUser))).contains(withUser);
+        assertThat(withUser.user("kz-responder").map(StoredUser::language)).contains("ru");
     }
 }
