@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.UserAccount;
-import org.certhub.tenancy.admin.UserAccounts;
+import org.certhub.tenancy.UserAccounts;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

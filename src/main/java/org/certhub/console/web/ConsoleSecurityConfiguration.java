@@ -1,7 +1,7 @@
 package org.certhub.console.web;
 
 import org.certhub.tenancy.Role;
-import org.certhub.tenancy.admin.UserAccounts;
+import org.certhub.tenancy.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

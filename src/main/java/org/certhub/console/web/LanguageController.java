@@ -1,6 +1,6 @@
 package org.certhub.console.web;
 
-import org.certhub.tenancy.admin.UserAccounts;
+import org.certhub.tenancy.UserAccounts;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -8,7 +8,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A STIX object's properties as a reader wants them: the well-known ones first, references as links
+ * A STIX object's properties as a reader wants them (type, id, name and markings are the page's
+ * heading): the well-known ones first, references as links
  * to the objects they name, other values as text (the template escapes every one of them).
  */
 final class ObjectFields {
@@ -17,9 +18,9 @@ final class ObjectFields {
     record Field(String name, String text, List<String> refs) {
     }
 
-    private static final List<String> FIRST = List.of("name", "description", "pattern", "value", "created", "modified",
+    private static final List<String> FIRST = List.of("description", "pattern", "value", "created", "modified",
             "first_seen", "last_seen", "published", "valid_from", "labels");
-    private static final Set<String> SHOWN_ELSEWHERE = Set.of("type", "id", "spec_version", "object_marking_refs",
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("type", "id", "name", "spec_version", "object_marking_refs",
             "created_by_ref");
 
     private ObjectFields() {

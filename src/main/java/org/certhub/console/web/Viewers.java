@@ -3,7 +3,7 @@ package org.certhub.console.web;
 import java.util.Optional;
 
 import org.certhub.tenancy.Community;
-import org.certhub.tenancy.admin.UserAccounts;
+import org.certhub.tenancy.UserAccounts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

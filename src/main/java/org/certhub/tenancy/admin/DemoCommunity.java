@@ -9,6 +9,7 @@ import java.util.Set;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.TenancyProperties;
 import org.certhub.tenancy.UserAccount;
+import org.certhub.tenancy.UserAccounts;
 import org.certhub.tenancy.kafka.TenancyView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -107,7 +107,7 @@ class DemoCommunityIntegrationTests {
         try (IsolatedTenancy instance = IsolatedTenancy.start(isolated, producers, consumers)) {
             PrincipalAdministration administration = new PrincipalAdministration(instance.view(), instance.writer());
             new DemoCommunity(isolated, instance.view(), administration,
-                    new UserAccounts(instance.view(), administration)).start();
+                    new StoredUserAccounts(instance.view(), administration)).start();
             return Files.exists(isolated.demo().credentialsFile())
                     ? DemoCredentials.keys(isolated.demo().credentialsFile()) : Map.of();
         }

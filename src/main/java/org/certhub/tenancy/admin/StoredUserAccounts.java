@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.UserAccount;
+import org.certhub.tenancy.UserAccounts;
 import org.certhub.tenancy.kafka.StoredPrincipal;
 import org.certhub.tenancy.kafka.StoredUser;
 import org.certhub.tenancy.kafka.TenancyView;
@@ -19,14 +20,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * The people who sign in to the console, each for one principal. Passwords are kept only as bcrypt
- * hashes (adaptive: raise the cost as machines get faster); accounts live in their principal's
- * record on the tenancy topic, so every hub instance knows them.
+ * The accounts of people, kept in their principal's record on the tenancy topic (so every hub
+ * instance knows them), passwords only as bcrypt hashes (adaptive: raise the cost as machines get
+ * faster).
  */
 @Service
-public class UserAccounts {
+class StoredUserAccounts implements UserAccounts {
 
-    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+    private static final Logger log = LoggerFactory.getLogger(StoredUserAccounts.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     /** Cost 12: about a quarter of a second per sign-in on a build machine core. */
@@ -37,18 +38,18 @@ public class UserAccounts {
     private final TenancyView view;
     private final PrincipalAdministration administration;
 
-    UserAccounts(TenancyView view, PrincipalAdministration administration) {
+    StoredUserAccounts(TenancyView view, PrincipalAdministration administration) {
         this.view = view;
         this.administration = administration;
     }
 
-    /** The account with this username, if any. */
+    @Override
     public Optional<UserAccount> find(String username) {
         String name = normalize(username);
         return view.holderOfUser(name).flatMap(holder -> holder.user(name).map(user -> account(holder, user)));
     }
 
-    /** The account, when the password is its password; empty for an unknown user or a wrong password alike. */
+    @Override
     public Optional<UserAccount> verify(String username, CharSequence password) {
         String name = normalize(username);
         Optional<StoredPrincipal> holder = view.holderOfUser(name);
@@ -58,10 +59,7 @@ public class UserAccounts {
         return matches && user.isPresent() ? Optional.of(account(holder.get(), user.get())) : Optional.empty();
     }
 
-    /**
-     * Creates the account, or sets its password and roles when it exists (for the same principal);
-     * empty when the principal does not exist or the username belongs to another principal.
-     */
+    @Override
     public Optional<UserAccount> put(String principalId, String username, Set<Role> roles, CharSequence password) {
         String name = normalize(username);
         if (!USERNAME.matcher(name).matches()) {
@@ -79,7 +77,7 @@ public class UserAccounts {
         return changed.flatMap(stored -> stored.user(name).map(user -> account(stored, user)));
     }
 
-    /** Records the interface language the person chose; empty when there is no such account. */
+    @Override
     public Optional<UserAccount> changeLanguage(String username, String language) {
         if (!LANGUAGE.matcher(language).matches()) {
             throw new IllegalArgumentException("A language is a two-letter ISO 639-1 code");
