@@ -84,13 +84,18 @@ final class NotifyHub {
     }
 
     void publish(NotificationRequested... requests) {
+        publishTo(null, requests);
+    }
+
+    /** Publishes to one partition (null: the key's), so a test can spread requests over every owner. */
+    void publishTo(Integer partition, NotificationRequested... requests) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (NotificationRequested request : requests) {
-                producer.send(new ProducerRecord<>(requestsTopic, request.notificationId(), request.toJson())).get(30,
+                producer.send(new ProducerRecord<>(requestsTopic, partition, request.notificationId(), request.toJson())).get(30,
                         TimeUnit.SECONDS);
             }
         } catch (Exception e) {

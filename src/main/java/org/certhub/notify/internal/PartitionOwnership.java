@@ -23,6 +23,11 @@ public class PartitionOwnership {
         owned.removeAll(partitions);
     }
 
+    /** How many partitions this instance delivers for now. */
+    public int ownedCount() {
+        return owned.size();
+    }
+
     Set<Integer> owned() {
         return Set.copyOf(owned);
     }
