@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A recipient acknowledges a notification: once, whichever way (API or signed link) and however
- * often it asks; the first acknowledgement is written conditionally and then published as
- * {@link NotificationEvent.Kind#ACKNOWLEDGED}.
+ * often it asks. The first acknowledgement is written conditionally, then published as
+ * {@link NotificationEvent.Kind#ACKNOWLEDGED}, then marked published; if Kafka was away in between,
+ * the next acknowledgement of it publishes the event instead of losing it.
  */
 @Component
 public class Acknowledgements {
@@ -39,19 +40,28 @@ public class Acknowledgements {
                 return Optional.empty();
             }
             Notification notification = read.get().notification();
-            if (notification.acknowledged()) {
+            if (notification.acknowledged() && notification.ackPublished()) {
                 return Optional.of(notification);
             }
-            Instant now = clock.instant();
-            Notification acknowledged = notification.acknowledge(now, how);
-            if (store.replace(acknowledged, read.get())) {
-                events.publish(List.of(Deliveries.event(acknowledged, NotificationEvent.Kind.ACKNOWLEDGED, null, 0, now,
-                        recipient + " by " + how)));
-                log.info("Notification {} acknowledged by {} ({})", id, recipient, how);
+            Notification acknowledged = notification.acknowledged() ? notification
+                    : notification.acknowledge(clock.instant(), how);
+            if (acknowledged == notification || store.replace(acknowledged, read.get())) {
+                publish(acknowledged);
                 return Optional.of(acknowledged);
             }
         }
         throw new TransientNotifyException("Notification " + id + ": acknowledgement not written after " + WRITE_TRIES
                 + " tries");
+    }
+
+    private void publish(Notification acknowledged) {
+        Instant at = acknowledged.acknowledgedAt();
+        events.publish(List.of(Deliveries.event(acknowledged, NotificationEvent.Kind.ACKNOWLEDGED, null, 0, at,
+                acknowledged.recipient() + " by " + acknowledged.acknowledgedBy())));
+        log.info("Notification {} acknowledged by {} ({})", acknowledged.id(), acknowledged.recipient(),
+                acknowledged.acknowledgedBy());
+        // Best effort: if this conditional write loses, a later acknowledgement may publish once more.
+        store.get(acknowledged.id()).filter(read -> !read.notification().ackPublished())
+                .ifPresent(read -> store.replace(read.notification().withAckPublished(), read));
     }
 }

@@ -26,6 +26,7 @@ import org.certhub.notify.NotificationRequested;
  * @param createdAt when the hub recorded it
  * @param acknowledgedAt when its recipient acknowledged it; null until then
  * @param acknowledgedBy how ({@code api} or {@code link}); null until acknowledged
+ * @param ackPublished whether the acknowledgement event is on Kafka (written after it is)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = {"recipient", "state", "dead_lettered", "next_attempt_at", "acknowledged", "updated_at"},
@@ -38,7 +39,8 @@ public record Notification(
         List<ChannelDelivery> channels,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("acknowledged_at") Instant acknowledgedAt,
-        @JsonProperty("acknowledged_by") String acknowledgedBy) {
+        @JsonProperty("acknowledged_by") String acknowledgedBy,
+        @JsonProperty("ack_published") boolean ackPublished) {
 
     public Notification {
         Objects.requireNonNull(id, "id");
@@ -50,7 +52,7 @@ public record Notification(
     static Notification recorded(NotificationRequested request, String topic, int partition, Instant now) {
         List<ChannelDelivery> channels = request.channels().stream().distinct()
                 .map(channel -> ChannelDelivery.pending(channel, now)).toList();
-        return new Notification(request.notificationId(), request, topic, partition, channels, now, null, null);
+        return new Notification(request.notificationId(), request, topic, partition, channels, now, null, null, false);
     }
 
     @JsonProperty("recipient")
@@ -95,10 +97,14 @@ public record Notification(
     Notification withChannel(String name, UnaryOperator<ChannelDelivery> change) {
         return new Notification(id, request, topic, partition,
                 channels.stream().map(c -> c.channel().equals(name) ? change.apply(c) : c).toList(),
-                createdAt, acknowledgedAt, acknowledgedBy);
+                createdAt, acknowledgedAt, acknowledgedBy, ackPublished);
     }
 
     Notification acknowledge(Instant at, String how) {
-        return new Notification(id, request, topic, partition, channels, createdAt, at, how);
+        return new Notification(id, request, topic, partition, channels, createdAt, at, how, false);
+    }
+
+    Notification withAckPublished() {
+        return new Notification(id, request, topic, partition, channels, createdAt, acknowledgedAt, acknowledgedBy, true);
     }
 }
