@@ -1,7 +1,6 @@
 package org.certhub.notify.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Signed acknowledgement links: {@code <public-base-url>/api/v1/notifications/{id}/ack?token=...},
  * the token an HMAC-SHA256 over the notification id and its recipient with the hub's secret, so a
- * link acknowledges that one notification for that one recipient and nothing else.
+ * link acknowledges that one notification for that one recipient and nothing else. Without a
+ * secret (none configured and none can be kept in the data dir) the hub runs on without links:
+ * e-mails go out without one, and acknowledgement is by API only.
  */
 @Component
 public class AckLinks {
@@ -35,7 +37,7 @@ public class AckLinks {
     private static final Logger log = LoggerFactory.getLogger(AckLinks.class);
     private static final int MIN_SECRET_LENGTH = 16;
 
-    private final byte[] secret;
+    private final Optional<byte[]> secret;
     private final String baseUrl;
 
     AckLinks(NotifyProperties properties) {
@@ -44,22 +46,23 @@ public class AckLinks {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** The link that acknowledges {@code notificationId} for {@code recipient}. */
-    public URI linkFor(String notificationId, String recipient) {
-        return URI.create(baseUrl + "/api/v1/notifications/" + URLEncoder.encode(notificationId, StandardCharsets.UTF_8)
-                + "/ack?token=" + token(notificationId, recipient));
+    /** The link that acknowledges {@code notificationId} for {@code recipient}; empty without a secret. */
+    public Optional<URI> linkFor(String notificationId, String recipient) {
+        return secret.map(key -> URI.create(baseUrl + "/api/v1/notifications/" + URLEncoder.encode(notificationId, StandardCharsets.UTF_8)
+                + "/ack?token=" + token(key, notificationId, recipient)));
     }
 
     /** Whether {@code token} is the one of this notification and recipient (compared in constant time). */
     public boolean valid(String notificationId, String recipient, String token) {
-        return token != null && MessageDigest.isEqual(token(notificationId, recipient).getBytes(StandardCharsets.US_ASCII),
+        return token != null && secret.isPresent() && MessageDigest.isEqual(
+                token(secret.get(), notificationId, recipient).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
-    String token(String notificationId, String recipient) {
+    private static String token(byte[] key, String notificationId, String recipient) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             // The length prefix keeps ("a:b", "c") and ("a", "b:c") apart.
             byte[] id = notificationId.getBytes(StandardCharsets.UTF_8);
             mac.update((id.length + ":").getBytes(StandardCharsets.US_ASCII));
@@ -71,23 +74,24 @@ public class AckLinks {
         }
     }
 
-    private static byte[] secret(NotifyProperties properties) {
+    private static Optional<byte[]> secret(NotifyProperties properties) {
         String configured = properties.ackLinkSecret();
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < MIN_SECRET_LENGTH) {
                 throw new IllegalStateException("certhub.notify.ack-link-secret must have at least " + MIN_SECRET_LENGTH
                         + " characters");
             }
-            return configured.getBytes(StandardCharsets.UTF_8);
+            return Optional.of(configured.getBytes(StandardCharsets.UTF_8));
         }
         if (properties.ackLinkSecretFile() == null) {
-            throw new IllegalStateException("Set certhub.notify.ack-link-secret: acknowledgement links are signed with it");
+            log.warn("certhub.notify.ack-link-secret is not set: notification e-mails carry no acknowledgement link");
+            return Optional.empty();
         }
         return fromFile(properties.ackLinkSecretFile().toAbsolutePath().normalize());
     }
 
     /** The default run's secret: generated once into the data dir (0600), shared by instances on that dir. */
-    private static byte[] fromFile(Path file) {
+    private static Optional<byte[]> fromFile(Path file) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
@@ -100,9 +104,11 @@ public class AckLinks {
                 log.warn("Generated the acknowledgement link secret in {}; set certhub.notify.ack-link-secret in production "
                         + "(every hub instance must share it)", file);
             }
-            return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
+            return Optional.of(Files.readString(file).strip().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the acknowledgement link secret in " + file, e);
+            log.warn("certhub.notify.ack-link-secret is not set and no secret can be kept in {} ({}): notification "
+                    + "e-mails carry no acknowledgement link", file, e.toString());
+            return Optional.empty();
         }
     }
 }

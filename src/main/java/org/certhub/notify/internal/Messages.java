@@ -21,7 +21,7 @@ final class Messages {
     static Message of(Notification notification, AckLinks links) {
         var request = notification.request();
         Optional<java.net.URI> ackUrl = request.ackRequired()
-                ? Optional.of(links.linkFor(notification.id(), request.recipient())) : Optional.empty();
+                ? links.linkFor(notification.id(), request.recipient()) : Optional.empty();
         ObjectNode json = (ObjectNode) JSON.readTree(request.toJson());
         ackUrl.ifPresent(url -> json.put("ack_url", url.toString()));
         return new Message(notification.id(), request.recipient(), nonNull(request.subject()), nonNull(request.text()),
