@@ -232,6 +232,23 @@ class NotificationDeliveryIntegrationTests {
         assertThat(mailTo("duty@partner.example")).isNull();
     }
 
+    @Test
+    void unreadableOrContractBreakingRequestsAreDeadLetteredAndDeliveryGoesOn() {
+        var recipient = hub.recipient("cert", receiver.url("/hook"), "duty@hostile.example");
+        NotificationRequested good = NotifyHub.request(recipient.id(), Tlp.GREEN, List.of("webhook"), "Still arrives");
+        NotificationRequested pathy = new NotificationRequested(1, "../../admin/" + good.notificationId(), good.runId(),
+                "p", 1, "s", recipient.id(), null, List.of("webhook"), "x", "y", "correlation", "c", Tlp.GREEN, false,
+                null, good.requestedAt());
+
+        hub.publishRaw(good.notificationId() + "-garbage", "{\"not\": \"a request\"".getBytes(StandardCharsets.UTF_8));
+        hub.publish(pathy, good);
+
+        await().atMost(WAIT).until(() -> receiver.receivedWithKey(good.notificationId()).size() == 1);
+        await().atMost(WAIT).until(() -> hub.all("certhub.notify.dlt").stream().map(record -> record.key()).toList()
+                .containsAll(List.of(good.notificationId() + "-garbage", pathy.notificationId())));
+        assertThat(receiver.receivedWithKey(pathy.notificationId())).isEmpty();
+    }
+
     private List<String> kinds(String runId) {
         return hub.events(runId).stream().map(event -> event.kind().name()).toList();
     }

@@ -103,6 +103,18 @@ final class NotifyHub {
         }
     }
 
+    /** Publishes bytes that may not be a request at all. */
+    void publishRaw(String key, byte[] value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(requestsTopic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("record not published", e);
+        }
+    }
+
     /** Every notification event of the run on the events topic so far. */
     List<NotificationEvent> events(String runId) {
         List<NotificationEvent> events = new ArrayList<>();
