@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.certhub.tenancy.Role;
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.TenancyProperties;
 import org.certhub.tenancy.UserAccount;
 import org.certhub.tenancy.UserAccounts;
@@ -60,6 +61,7 @@ class DemoCommunity implements SmartLifecycle {
         List<NewPrincipal> demo = DemoPrincipals.all(properties.defaultTlp());
         boolean complete = demo.stream().allMatch(principal -> view.stored(principal.id()).isPresent());
         if (complete && file.exists()) {
+            giveContactsToThoseWithout(demo);
             log.info("Demo community: API keys in {}", file.path());
             return;
         }
@@ -86,6 +88,7 @@ class DemoCommunity implements SmartLifecycle {
             replacement.abandon();
             throw e;
         }
+        giveContactsToThoseWithout(demo);
         log.info("Demo community: {} principals, API keys written to {}", demo.size(), file.path());
     }
 
@@ -122,6 +125,14 @@ class DemoCommunity implements SmartLifecycle {
             throw e;
         }
         log.info("Demo community: {} console users, passwords written to {}", certs.size(), usersFile.path());
+    }
+
+    /** Demo contacts for demo principals that have none (also those created before contacts existed). */
+    private void giveContactsToThoseWithout(List<NewPrincipal> demo) {
+        for (NewPrincipal principal : demo) {
+            view.stored(principal.id()).filter(stored -> stored.contacts().equals(Contacts.none()))
+                    .ifPresent(stored -> administration.setContacts(principal.id(), DemoPrincipals.contactsOf(principal)));
+        }
     }
 
     private IssuedKey issue(NewPrincipal principal) {

@@ -92,7 +92,7 @@ class StoredUserAccounts implements UserAccounts {
         List<StoredUser> users = new ArrayList<>(stored.users().stream()
                 .filter(other -> !other.username().equals(user.username())).toList());
         users.add(user);
-        return new StoredPrincipal(stored.principal(), stored.keys(), users);
+        return stored.withUsers(users);
     }
 
     private static UserAccount account(StoredPrincipal holder, StoredUser user) {

@@ -4,34 +4,49 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.keys.StoredKey;
 
 /**
- * The value of a principal's record on the tenancy topic: the principal, the hashes of its
- * valid keys (a key not listed is revoked) and the accounts of the people who sign in for it.
+ * The value of a principal's record on the tenancy topic: the principal, the hashes of its valid
+ * keys (a key not listed is revoked), its contacts and the accounts of the people who sign in for it.
  *
  * @param schema the record's schema version, {@link #SCHEMA} when written by this code
  * @param principal the principal
  * @param keys its valid keys, hashed
- * @param users the people who sign in to the console for it (absent in records written before them)
+ * @param contacts how it is reached; none in records written before contacts existed
+ * @param users the people who sign in to the console for it; none in records written before them
  */
-public record StoredPrincipal(int schema, Principal principal, List<StoredKey> keys, List<StoredUser> users) {
+public record StoredPrincipal(int schema, Principal principal, List<StoredKey> keys, Contacts contacts,
+        List<StoredUser> users) {
 
     public static final int SCHEMA = 1;
 
     public StoredPrincipal {
         Objects.requireNonNull(principal, "principal");
         keys = List.copyOf(keys);
+        contacts = contacts == null ? Contacts.none() : contacts;
         users = users == null ? List.of() : List.copyOf(users);
     }
 
     public StoredPrincipal(Principal principal, List<StoredKey> keys) {
-        this(SCHEMA, principal, keys, List.of());
+        this(SCHEMA, principal, keys, Contacts.none(), List.of());
     }
 
-    public StoredPrincipal(Principal principal, List<StoredKey> keys, List<StoredUser> users) {
-        this(SCHEMA, principal, keys, users);
+    /** The same record with other keys. */
+    public StoredPrincipal withKeys(List<StoredKey> newKeys) {
+        return new StoredPrincipal(SCHEMA, principal, newKeys, contacts, users);
+    }
+
+    /** The same record with other contacts. */
+    public StoredPrincipal withContacts(Contacts newContacts) {
+        return new StoredPrincipal(SCHEMA, principal, keys, newContacts, users);
+    }
+
+    /** The same record with other console accounts. */
+    public StoredPrincipal withUsers(List<StoredUser> newUsers) {
+        return new StoredPrincipal(SCHEMA, principal, keys, contacts, newUsers);
     }
 
     /** The principal id, the record's key. */
