@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
+import org.certhub.notify.NotificationRequested;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +56,9 @@ class ConsoleIntegrationTests {
 
     @Autowired
     TenancyProperties tenancy;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> intakeKafkaTemplate;
 
     private Browser browser;
     private DemoKeys keys;
@@ -121,6 +127,37 @@ class ConsoleIntegrationTests {
         assertThat(graph.findElements(By.cssSelector(".node-blind"))).hasSize(2);
         assertThat(graph.findElements(By.cssSelector(".node-cert"))).hasSize(2);
         browser.screenshot("correlation");
+    }
+
+    @Test
+    void aResponderAcknowledgesItsCertsNotificationFromThePage() throws Exception {
+        String subject = "Shared C2 server " + UUID.randomUUID();
+        NotificationRequested request = new NotificationRequested(NotificationRequested.SCHEMA_VERSION,
+                "notification-" + UUID.randomUUID(), "run-" + UUID.randomUUID(), "cross-border-c2", 1, "tell-affected",
+                "uz-cert", null, List.of("kafka"), subject, "KZ-CERT and UZCERT both report " + ip + ". Please confirm.",
+                "correlation", "correlation--" + UUID.randomUUID(), Tlp.GREEN, true, Instant.now().plus(Duration.ofHours(4)),
+                Instant.now());
+        intakeKafkaTemplate.send(NotificationRequested.DEFAULT_TOPIC, request.notificationId(), request.toJson()).get();
+        String path = "/api/v1/notifications/" + request.notificationId();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api("uz-cert", path).path("subject").asString()).isEqualTo(subject));
+
+        browser.signIn("kz-responder", passwords.get("kz-responder"));
+        browser.open("/console/notifications?acknowledged=all");
+        assertThat(browser.driver.getPageSource()).as("another CERT's inbox").doesNotContain(subject);
+
+        browser.signIn("uz-responder", passwords.get("uz-responder"));
+        browser.open("/console/notifications");
+        By notification = By.cssSelector("article[data-id='" + request.notificationId() + "']");
+        assertThat(browser.driver.findElement(notification).getText()).contains(subject);
+        browser.screenshot("notifications");
+        WebElement ack = browser.driver.findElement(notification).findElement(By.cssSelector("button.ack"));
+        ack.click();
+        browser.wait.until(ExpectedConditions.stalenessOf(ack));
+        assertThat(browser.driver.findElements(notification)).as("no longer waiting").isEmpty();
+
+        assertThat(api("uz-cert", path).path("acknowledged").asBoolean()).isTrue();
+        browser.open("/console/notifications?acknowledged=true");
+        assertThat(browser.driver.findElement(notification).findElement(By.cssSelector(".acknowledged")).isDisplayed()).isTrue();
     }
 
     @Test
