@@ -167,6 +167,26 @@ class TaxiiContractIntegrationTests {
     }
 
     @Test
+    void nextTokenCannotBeForgedNorMovedToAnotherCollectionFilterListingOrPrincipal() {
+        String filter = "?match[id]=" + clear + "," + green + "&match[version]=all&limit=1";
+        String next = taxii.json("uz-cert", community + "objects/" + filter).path("next").asString();
+        assertThat(taxii.json("uz-cert", community + "objects/" + filter + "&next=" + next).path("objects")).hasSize(1);
+
+        assertError(taxii.get("uz-cert", publicCollection + "objects/" + filter + "&next=" + next), HttpStatus.BAD_REQUEST);
+        assertError(taxii.get("uz-cert", community + "objects/?match[id]=" + clear + "&match[version]=all&limit=1&next="
+                + next), HttpStatus.BAD_REQUEST);
+        assertError(taxii.get("uz-cert", community + "manifest/" + filter + "&next=" + next), HttpStatus.BAD_REQUEST);
+        assertError(taxii.get("kg-cert", community + "objects/" + filter + "&next=" + next), HttpStatus.BAD_REQUEST);
+        String signature = next.substring(next.indexOf('.'));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"a\":[0,\"malware--0\",\"kz-cert\",0]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode error = assertError(taxii.get("uz-cert", community + "objects/" + filter + "&next=" + forged + signature),
+                HttpStatus.BAD_REQUEST);
+        assertThat(error.path("details").path("errors").get(0).path("rule").asString()).isEqualTo("invalid-next");
+        assertError(taxii.get("uz-cert", community + "objects/" + filter + "&next=garbage"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void manifestListsVersionsAndMediaTypes() {
         JsonNode manifest = taxii.json("uz-cert", publicCollection + "manifest/?match[id]=" + clear + "&match[version]=all");
         assertThat(manifest.path("objects")).hasSize(2);
@@ -276,7 +296,8 @@ class TaxiiContractIntegrationTests {
             assertThat(modifieds("uz-cert", publicCollection + "objects/?match[id]=" + doomed + "&match[version]=all")).isEmpty();
             assertThat(modifieds("kz-cert", TaxiiClient.ROOT + "collections/" + own + "/objects/?match[id]=" + doomed)).isEmpty();
         });
-        assertError(taxii.get("kz-cert", "/api/v1/objects/" + doomed), HttpStatus.NOT_FOUND);
+        http.get().uri("/api/v1/objects/" + doomed).header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + new DemoKeys(tenancy).of("kz-cert")).exchange().expectStatus().isNotFound();
     }
 
     private List<String> modifieds(String principal, String path) {
