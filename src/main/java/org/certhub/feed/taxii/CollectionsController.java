@@ -1,5 +1,7 @@
 package org.certhub.feed.taxii;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,24 +62,28 @@ class CollectionsController {
     }
 
     @GetMapping({COLLECTION + "objects/", COLLECTION + "objects"})
-    ResponseEntity<Map<String, Object>> objects(@AuthenticationPrincipal Principal principal,
+    ResponseEntity<byte[]> objects(@AuthenticationPrincipal Principal principal,
             @PathVariable String collection, HttpServletRequest request) {
         TaxiiResponses.ok(request);
+        TaxiiCollection found = readable(collection, principal);
         ObjectSelection selection = ObjectSelection.of(request.getParameterMap());
-        return envelope(principal, readable(collection, principal), selection, "objects", request);
+        PageTokens.Binding binding = new PageTokens.Binding(found.id(), principal.id(), "objects|" + selection.canonical());
+        return envelope(page(found, principal, selection, binding, request, true), binding, request);
     }
 
     @GetMapping({COLLECTION + "objects/{id}/", COLLECTION + "objects/{id}"})
-    ResponseEntity<Map<String, Object>> object(@AuthenticationPrincipal Principal principal,
+    ResponseEntity<byte[]> object(@AuthenticationPrincipal Principal principal,
             @PathVariable String collection, @PathVariable String id, HttpServletRequest request) {
         TaxiiResponses.ok(request);
+        TaxiiCollection found = readable(collection, principal);
         ObjectSelection selection = ObjectSelection.of(request.getParameterMap()).ofObject(id);
-        ResponseEntity<Map<String, Object>> answer = envelope(principal, readable(collection, principal), selection,
-                "object|" + id, request);
-        if (!answer.getBody().containsKey("objects") && request.getParameter("next") == null) {
+        PageTokens.Binding binding = new PageTokens.Binding(found.id(), principal.id(),
+                "object|" + id + "|" + selection.canonical());
+        CollectionStore.Page page = page(found, principal, selection, binding, request, true);
+        if (page.entries().isEmpty() && request.getParameter("next") == null) {
             throw TaxiiResponses.notFound("Object " + id);
         }
-        return answer;
+        return envelope(page, binding, request);
     }
 
     @GetMapping({COLLECTION + "manifest/", COLLECTION + "manifest"})
@@ -119,16 +125,26 @@ class CollectionsController {
         return TaxiiResponses.page(request, page).body(body);
     }
 
-    private ResponseEntity<Map<String, Object>> envelope(Principal principal, TaxiiCollection collection,
-            ObjectSelection selection, String listing, HttpServletRequest request) {
-        PageTokens.Binding binding = new PageTokens.Binding(collection.id(), principal.id(),
-                listing + "|" + selection.canonical());
-        CollectionStore.Page page = page(collection, principal, selection, binding, request, true);
-        Map<String, Object> body = paged(page, binding);
+    /** The envelope, written around the stored objects' bytes: {@code more} and {@code next} first. */
+    private ResponseEntity<byte[]> envelope(CollectionStore.Page page, PageTokens.Binding binding,
+            HttpServletRequest request) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(page.entries().size() * 1_500 + 256);
+        body.writeBytes(("{\"more\":" + page.more()).getBytes(StandardCharsets.UTF_8));
+        // A token is base64url and a dot: nothing in it needs escaping.
+        TaxiiResponses.next(page, tokens, binding)
+                .ifPresent(next -> body.writeBytes((",\"next\":\"" + next + "\"").getBytes(StandardCharsets.UTF_8)));
         if (!page.entries().isEmpty()) {
-            body.put("objects", page.entries().stream().map(entry -> entry.object().orElseThrow()).toList());
+            body.writeBytes(",\"objects\":[".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < page.entries().size(); i++) {
+                if (i > 0) {
+                    body.write(',');
+                }
+                body.writeBytes(page.entries().get(i).object().orElseThrow());
+            }
+            body.write(']');
         }
-        return TaxiiResponses.page(request, page).body(body);
+        body.write('}');
+        return TaxiiResponses.page(request, page).body(body.toByteArray());
     }
 
     private CollectionStore.Page page(TaxiiCollection collection, Principal principal, ObjectSelection selection,
