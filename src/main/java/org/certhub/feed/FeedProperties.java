@@ -118,5 +118,10 @@ public record FeedProperties(
         public String topicOf(Scope scope) {
             return topicPrefix + scope.name();
         }
+
+        /** Where a deletion that cannot be read goes, with its reason. */
+        public String deletionsDeadLetterTopic() {
+            return deletionsTopic + ".dlt";
+        }
     }
 }

@@ -40,29 +40,40 @@ class DeletionApplier {
     private final FeedProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    DeletionApplier(ElasticsearchClient client, FeedProperties properties, KafkaTemplate<String, byte[]> feedKafkaTemplate) {
+    DeletionApplier(ElasticsearchClient client, FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
         this.client = client;
         this.properties = properties;
-        this.kafka = feedKafkaTemplate;
+        this.kafka = intakeKafkaTemplate;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.feed.kafka.deletions-topic:certhub.feed.deletions}",
             containerFactory = FeedKafkaConfiguration.DELETIONS_FACTORY, batch = "true", autoStartup = "false")
     void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         List<ProducerRecord<String, byte[]>> tombstones = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            read(record).ifPresent(deleted -> {
-                try {
-                    remove(deleted);
-                } catch (IOException e) {
-                    throw new IllegalStateException("Elasticsearch is unavailable; the deletion will be retried", e);
-                }
-                tombstones.addAll(tombstones(deleted));
-            });
+            Optional<ObjectDeleted> deleted = read(record);
+            if (deleted.isEmpty()) {
+                deadLetters.add(deadLetter(record));
+                continue;
+            }
+            remove(deleted.get());
+            tombstones.addAll(tombstones(deleted.get()));
         }
+        FeedRecords.sendAll(kafka, deadLetters);
         if (properties.kafka().enabled()) {
             FeedRecords.sendAll(kafka, tombstones);
         }
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record) {
+        log.warn("Sending unreadable deletion {}-{}@{} to {}", record.topic(), record.partition(), record.offset(),
+                properties.kafka().deletionsDeadLetterTopic());
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.kafka().deletionsDeadLetterTopic(),
+                record.key(), record.value());
+        record.headers().forEach(header -> dead.headers().add(header));
+        dead.headers().add("certhub-dlt-reason", "unreadable ObjectDeleted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return dead;
     }
 
     private void remove(ObjectDeleted deleted) throws IOException {
@@ -98,7 +109,6 @@ class DeletionApplier {
         try {
             return Optional.of(JSON.readValue(record.value(), ObjectDeleted.class));
         } catch (JacksonException | IllegalArgumentException e) {
-            log.warn("Ignoring unreadable deletion {}-{}@{}", record.topic(), record.partition(), record.offset());
             return Optional.empty();
         }
     }

@@ -26,9 +26,9 @@ public class DeletionPublisher {
     private final FeedProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    DeletionPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> feedKafkaTemplate) {
+    DeletionPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
         this.properties = properties;
-        this.kafka = feedKafkaTemplate;
+        this.kafka = intakeKafkaTemplate;
     }
 
     public void publish(ObjectDeleted deleted) {

@@ -37,9 +37,9 @@ class ScopeTopicPublisher {
     private final FeedProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    ScopeTopicPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> feedKafkaTemplate) {
+    ScopeTopicPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
         this.properties = properties;
-        this.kafka = feedKafkaTemplate;
+        this.kafka = intakeKafkaTemplate;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
