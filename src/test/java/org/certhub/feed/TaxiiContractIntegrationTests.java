@@ -8,6 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
@@ -20,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -38,6 +47,9 @@ class TaxiiContractIntegrationTests {
 
     @Autowired
     TenancyProperties tenancy;
+
+    @Autowired
+    ConsumerFactory<Object, Object> consumerFactory;
 
     private TaxiiClient taxii;
     private final String clear = StixObjects.newId("malware");
@@ -281,7 +293,7 @@ class TaxiiContractIntegrationTests {
     }
 
     @Test
-    void ownerDeletesAnObjectAndNoReadReturnsItAnyMore() {
+    void ownerDeletesAnObjectAndNoReadReturnsItAnyMoreAndTheFeedTopicsGetATombstone() {
         String doomed = StixObjects.newId("malware");
         addAndAwait(StixObjects.envelope(List.of(StixObjects.malware(doomed, "doomed", Tlp.CLEAR))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -298,6 +310,26 @@ class TaxiiContractIntegrationTests {
         });
         http.get().uri("/api/v1/objects/" + doomed).header(HttpHeaders.AUTHORIZATION,
                 "Bearer " + new DemoKeys(tenancy).of("kz-cert")).exchange().expectStatus().isNotFound();
+        assertThat(tombstoneOn("certhub.feed.public", doomed)).as("a tombstone on the public topic").isTrue();
+    }
+
+    /** Whether the topic holds a record keyed {@code stixId} with a null value (the owner deleted it). */
+    private boolean tombstoneOn(String topic, String stixId) {
+        Properties fromTheStart = new Properties();
+        fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        fromTheStart.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        fromTheStart.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        AtomicBoolean found = new AtomicBoolean();
+        try (Consumer<Object, Object> consumer = consumerFactory.createConsumer("tombstone-" + UUID.randomUUID(), null,
+                null, fromTheStart)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> found.compareAndSet(false,
+                        stixId.equals(record.key()) && record.value() == null));
+                return found.get();
+            });
+        }
+        return found.get();
     }
 
     private List<String> modifieds(String principal, String path) {
