@@ -107,7 +107,9 @@ public class ObjectQueries {
             List<FieldValue> after, Order order) {
         try {
             SearchResponse<JsonNode> response = client.search(s -> {
-                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false));
+                // Only what a reader gets back: the derived search fields would double what is read and parsed.
+                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.includes(StoredObject.SOURCE_FIELDS)));
                 if (order == Order.MODIFIED) {
                     s.sort(o -> o.field(f -> f.field("modified").order(SortOrder.Desc).missing("_last")));
                 } else {
