@@ -63,6 +63,10 @@ final class ElasticsearchHttp {
         send("DELETE", index + "?ignore_unavailable=true", "application/json", new byte[0]);
     }
 
+    void putSettings(String index, String settings) throws IOException {
+        call("PUT", index + "/_settings", settings);
+    }
+
     void refresh(String index) throws IOException {
         call("POST", index + "/_refresh?ignore_unavailable=true", "");
     }

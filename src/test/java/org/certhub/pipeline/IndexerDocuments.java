@@ -1,0 +1,25 @@
+package org.certhub.pipeline;
+
+import org.certhub.intake.BundleAccepted;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The indexer's own current-version document of an object (id and JSON), for tools that fill the
+ * objects index directly, e.g. the search benchmark's million objects: the same code writes them,
+ * so the documents are exactly those the hub indexes.
+ */
+public final class IndexerDocuments {
+
+    /** A document id ({@code owner/stixId}) and its JSON. */
+    public record Current(String id, byte[] json) {
+    }
+
+    private IndexerDocuments() {
+    }
+
+    public static Current current(JsonNode object, BundleAccepted bundle) {
+        ObjectDocuments.Documents documents = ObjectDocuments.of(object, bundle);
+        return new Current(documents.currentId(), documents.current());
+    }
+}
