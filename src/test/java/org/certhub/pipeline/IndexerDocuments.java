@@ -3,6 +3,7 @@ package org.certhub.pipeline;
 import org.certhub.intake.BundleAccepted;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The indexer's own current-version document of an object (id and JSON), for tools that fill the
@@ -10,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * so the documents are exactly those the hub indexes.
  */
 public final class IndexerDocuments {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A document id ({@code owner/stixId}) and its JSON. */
     public record Current(String id, byte[] json) {
@@ -19,7 +22,8 @@ public final class IndexerDocuments {
     }
 
     public static Current current(JsonNode object, BundleAccepted bundle) {
-        ObjectDocuments.Documents documents = ObjectDocuments.of(object, bundle);
+        ObjectDocuments.Documents documents = ObjectDocuments.of(new BundleObjects.RawObject(object, JSON.writeValueAsBytes(object)),
+                bundle);
         return new Current(documents.currentId(), documents.current());
     }
 }
