@@ -46,8 +46,11 @@ public class CorrelationBenchmark {
         System.exit(run(args));
     }
 
-    /** One hub's sustained phase: objects per second accepted, indexed and fully processed. */
-    private record Throughput(double accepted, double indexed, double processed) {
+    /**
+     * One hub's sustained phase: objects per second accepted, indexed and fully processed, and the
+     * CPU time the hub and its engines spent per object until then (less disturbed by other load).
+     */
+    private record Throughput(double accepted, double indexed, double processed, double cpuMicrosPerObject) {
     }
 
     static int run(String[] args) throws Exception {
@@ -69,6 +72,9 @@ public class CorrelationBenchmark {
                         100 * on.get().accepted() / off.get().accepted(), 100 * on.get().indexed() / off.get().indexed(),
                         100 * on.get().processed() / off.get().processed(), 100 - 100 * on.get().accepted() / off.get().accepted(),
                         100 - 100 * on.get().indexed() / off.get().indexed(), 100 - 100 * on.get().processed() / off.get().processed()));
+                report.row("", String.format(Locale.ROOT, "CPU of hub + engines per object until fully processed: on %.0f µs, "
+                        + "off %.0f µs: on would process %.0f%% of off's objects per CPU second", on.get().cpuMicrosPerObject(),
+                        off.get().cpuMicrosPerObject(), 100 * off.get().cpuMicrosPerObject() / on.get().cpuMicrosPerObject()));
             } else {
                 failed = true;
             }
@@ -98,6 +104,7 @@ public class CorrelationBenchmark {
             HubPhases phases = new HubPhases(client, certs.stream().map(Submitter::apiKey).toList(), perBundle, seed,
                     Optional.of(es), Optional.of(hub), options.duration("index-timeout", Duration.ofSeconds(120)), report);
             report.row(phase, "hub " + hub.uri() + ", log " + hub.logFile());
+            Duration cpuBefore = hub.cpu();
             SubmissionRun sustained = phases.sustained(options.integer("clients", 64), options.duration("duration",
                     Duration.ofSeconds(60)), marker);
             Optional<Long> caughtUp = lag.awaitCaughtUp(options.duration("index-timeout", Duration.ofSeconds(120)));
@@ -106,12 +113,15 @@ public class CorrelationBenchmark {
                 return Optional.empty();
             }
             double processed = sustained.acceptedObjects / ((caughtUp.get() - sustained.firstStartNanos) / 1e9);
+            double cpuPerObject = hub.cpu().minus(cpuBefore).toNanos() / 1e3 / Math.max(1, sustained.acceptedObjects);
             report.row("", String.format(Locale.ROOT, "fully processed (every consumer group caught up) %,.0f objects/s, "
-                    + "%.1f s after the last 202", processed, (caughtUp.get() - sustained.lastAcceptedNanos) / 1e9));
+                    + "%.1f s after the last 202; hub + engines CPU %.0f µs an object", processed,
+                    (caughtUp.get() - sustained.lastAcceptedNanos) / 1e9, cpuPerObject));
             if (correlation) {
                 matchVisibility(options, phases, hub.uri(), certs, marker + 1, report);
             }
-            return Optional.of(new Throughput(sustained.acceptedObjectsPerSecond(), sustained.endToEndObjectsPerSecond, processed));
+            return Optional.of(new Throughput(sustained.acceptedObjectsPerSecond(), sustained.endToEndObjectsPerSecond, processed,
+                    cpuPerObject));
         } finally {
             hub.stop();
             if (options.string("keep-data").isEmpty()) {

@@ -54,7 +54,7 @@ final class MillionObjects {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<Part>> parts = new ArrayList<>();
-        int bundles = objects / OBJECTS_PER_BUNDLE;
+        int bundles = (objects + OBJECTS_PER_BUNDLE - 1) / OBJECTS_PER_BUNDLE;
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             parts.add(pool.submit(() -> loadPart(es, owners, bundles / THREADS + (thread < bundles % THREADS ? 1 : 0),
