@@ -92,10 +92,13 @@ public class SearchBenchmark {
             int queries = options.integer("queries", 3_000);
             System.out.printf("Measuring %,d queries with %d clients ...%n", queries, clients);
             others = OtherLoad.start();
+            JsonNode before = es.searchStats("certhub-objects");
             SearchLoad.Result result = load.run(mix, queries, clients);
+            JsonNode after = es.searchStats("certhub-objects");
             report.row("2 queries", String.format(Locale.ROOT, "%,d queries, %d clients, %.1f s = %.0f queries/s; errors: %d%s",
                     result.count(), clients, result.seconds(), result.count() / result.seconds(), result.errors(), others.warning()));
             report.row("", "all: p50 / p95 / p99 / max " + result.all().summary());
+            report.row("", elasticsearchShare(before, after, result));
             result.byKind().forEach((kind, latencies) -> report.row("", String.format(Locale.ROOT, "%-14s %s (%,d)",
                     kind, latencies.summary(), latencies.count())));
             failed |= result.errors() > 0;
@@ -115,6 +118,21 @@ public class SearchBenchmark {
             }
         }
         return failed ? 1 : 0;
+    }
+
+    /**
+     * Where the time went: Elasticsearch's own query and fetch time per search (its statistics),
+     * against the mean latency the clients saw; the rest is the hub and waiting for a core.
+     */
+    private static String elasticsearchShare(JsonNode before, JsonNode after, SearchLoad.Result result) {
+        long searches = after.path("query_total").asLong() - before.path("query_total").asLong();
+        double query = (after.path("query_time_in_millis").asLong() - before.path("query_time_in_millis").asLong())
+                / (double) Math.max(1, searches);
+        double fetch = (after.path("fetch_time_in_millis").asLong() - before.path("fetch_time_in_millis").asLong())
+                / (double) Math.max(1, searches);
+        return String.format(Locale.ROOT, "stages: Elasticsearch query %.1f ms + fetch %.1f ms a search on average (%,d searches); "
+                + "mean latency at the client %.1f ms, the rest is HTTP, the hub (security, JSON) and waiting for a core",
+                query, fetch, searches, result.all().mean());
     }
 
     /** One kind of responder query: a path with its parameters, and whether to follow its cursor. */
