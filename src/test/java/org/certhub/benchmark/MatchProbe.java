@@ -20,7 +20,8 @@ import org.certhub.benchmark.DemoCredentials.Submitter;
  * Measures how soon a new cross-CERT match is visible: at a steady pace, one CERT reports an
  * address no one has reported, a few seconds later a second CERT reports it too, and from the
  * moment that second submission starts, the second CERT polls {@code GET /api/v1/correlations?value=}
- * every 20 ms until the correlation is there. The latency includes the 202, both pipeline stages
+ * every 20 ms (every 250 ms after the first 3 s, so that a hub that fell behind is not flooded)
+ * until the correlation is there. The latency includes the 202, both pipeline stages
  * and the refresh of the correlations index.
  */
 final class MatchProbe {
@@ -39,7 +40,8 @@ final class MatchProbe {
     private final AtomicLong missed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-    private final ExecutorService pollers = Executors.newFixedThreadPool(16);
+    // One poller per match in flight (a fixed pool would queue them, and their clocks run while queued).
+    private final ExecutorService pollers = Executors.newCachedThreadPool();
 
     /** @param prefix the first two octets of the probe's addresses, e.g. "45.17" (unique per run) */
     MatchProbe(HubClient submissions, URI hub, Submitter first, Submitter second, String prefix) {
@@ -123,7 +125,7 @@ final class MatchProbe {
                 Thread.currentThread().interrupt();
                 return;
             }
-            HubProcess.pause(20);
+            HubProcess.pause(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3) ? 20 : 250);
         }
         missed.incrementAndGet();
     }
