@@ -22,8 +22,9 @@ public final class IndexerDocuments {
     }
 
     public static Current current(JsonNode object, BundleAccepted bundle) {
+        // Indexed as it is received: its date added (the feed's order) is its time of receipt.
         ObjectDocuments.Documents documents = ObjectDocuments.of(new BundleObjects.RawObject(object, JSON.writeValueAsBytes(object)),
-                bundle);
+                bundle, bundle.receivedAt());
         return new Current(documents.currentId(), documents.current());
     }
 }
