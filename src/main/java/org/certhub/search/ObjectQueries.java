@@ -9,7 +9,6 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -39,7 +38,7 @@ public class ObjectQueries {
      */
     public Optional<StoredObject> current(String stixId, Audience audience) {
         return ownCopy(stixId, audience).or(() -> search(SearchIndices.OBJECTS,
-                Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))), audience, 1, List.of(), false)
+                Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))), audience, 1, List.of(), Order.SHARED)
                 .stream().findFirst());
     }
 
@@ -56,14 +55,16 @@ public class ObjectQueries {
     /** Every visible version of an object, newest first. */
     public List<StoredObject> versions(String stixId, Audience audience) {
         return search(SearchIndices.OBJECT_VERSIONS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
-                audience, 1000, List.of(), true);
+                audience, 1000, List.of(), Order.MODIFIED);
     }
 
     /** One page of current objects matching the filter, newest shared first. */
     public ObjectPage list(ObjectFilter filter, int limit, Optional<String> cursor, Audience audience) {
-        List<FieldValue> after = cursor.map(c -> PageCursor.decode(c)
+        boolean byRelevance = filter.text().isPresent();
+        List<FieldValue> after = cursor.map(c -> PageCursor.decode(c, byRelevance)
                 .orElseThrow(() -> new IllegalArgumentException("invalid cursor"))).orElse(List.of());
-        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), audience, limit + 1, after, false);
+        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), audience, limit + 1, after,
+                byRelevance ? Order.RELEVANCE : Order.SHARED);
         List<StoredObject> objects = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, hits.size()); i++) {
             objects.add(StoredObject.fromSource(hits.get(i).source()));
@@ -82,8 +83,7 @@ public class ObjectQueries {
             }
             filter.cert().ifPresent(cert -> b.filter(f -> f.term(t -> t.field("owner").value(cert))));
             filter.value().ifPresent(value -> b.filter(ObservableQuery.matching(value)));
-            filter.text().ifPresent(text -> b.must(m -> m.multiMatch(mm -> mm.query(text).operator(Operator.And)
-                    .fields("name^2", "description"))));
+            filter.text().ifPresent(text -> b.must(TextQuery.of(text)));
             filter.since().ifPresent(since -> b.filter(f -> f.range(r -> r.date(d -> d.field("received_at")
                     .gte(since.toString())))));
             filter.until().ifPresent(until -> b.filter(f -> f.range(r -> r.date(d -> d.field("received_at")
@@ -92,20 +92,30 @@ public class ObjectQueries {
         }));
     }
 
+    /** Newest shared first; best text match first (then newest shared); newest version first. */
+    private enum Order {
+        SHARED, RELEVANCE, MODIFIED
+    }
+
     private List<StoredObject> search(String index, Query query, Audience audience, int size,
-            List<FieldValue> after, boolean byModified) {
-        return hits(index, query, audience, size, after, byModified).stream()
+            List<FieldValue> after, Order order) {
+        return hits(index, query, audience, size, after, order).stream()
                 .map(hit -> StoredObject.fromSource(hit.source())).toList();
     }
 
     private List<Hit<JsonNode>> hits(String index, Query query, Audience audience, int size,
-            List<FieldValue> after, boolean byModified) {
+            List<FieldValue> after, Order order) {
         try {
             SearchResponse<JsonNode> response = client.search(s -> {
-                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false));
-                if (byModified) {
+                // Only what a reader gets back: the derived search fields would double what is read and parsed.
+                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.includes(StoredObject.SOURCE_FIELDS)));
+                if (order == Order.MODIFIED) {
                     s.sort(o -> o.field(f -> f.field("modified").order(SortOrder.Desc).missing("_last")));
                 } else {
+                    if (order == Order.RELEVANCE) {
+                        s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                    }
                     s.sort(o -> o.field(f -> f.field("received_at").order(SortOrder.Desc)))
                             .sort(o -> o.field(f -> f.field("owner").order(SortOrder.Asc)))
                             .sort(o -> o.field(f -> f.field("stix_id").order(SortOrder.Asc)));

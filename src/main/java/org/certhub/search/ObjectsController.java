@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ObjectsController {
 
     static final int MAX_LIMIT = 1000;
+    static final int MAX_TEXT_LENGTH = 512;
 
     private final ObjectQueries queries;
     private final SharingPolicy policy;
@@ -64,10 +65,13 @@ class ObjectsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw badParameter("limit", "range", "must be between 1 and " + MAX_LIMIT);
         }
+        if (q != null && q.length() > MAX_TEXT_LENGTH) {
+            throw badParameter("q", "max-length", "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
         List<String> types = type == null ? List.of()
                 : type.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();
         ObjectFilter filter = new ObjectFilter(types, Optional.ofNullable(cert), Optional.ofNullable(value),
-                Optional.ofNullable(q), instant("since", since), instant("until", until));
+                Optional.ofNullable(q).filter(text -> !text.isBlank()), instant("since", since), instant("until", until));
         ObjectPage page;
         try {
             page = queries.list(filter, limit, Optional.ofNullable(cursor), visibility(principal));

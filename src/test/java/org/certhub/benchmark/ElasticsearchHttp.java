@@ -63,6 +63,15 @@ final class ElasticsearchHttp {
         send("DELETE", index + "?ignore_unavailable=true", "application/json", new byte[0]);
     }
 
+    /** The search statistics of an index's primaries ({@code _stats/search}). */
+    JsonNode searchStats(String index) throws IOException {
+        return call("GET", index + "/_stats/search", "").path("_all").path("primaries").path("search");
+    }
+
+    void putSettings(String index, String settings) throws IOException {
+        call("PUT", index + "/_settings", settings);
+    }
+
     void refresh(String index) throws IOException {
         call("POST", index + "/_refresh?ignore_unavailable=true", "");
     }

@@ -66,6 +66,11 @@ final class HubProcess {
      * has started; the log goes to {@code dataDir/hub-<n>.log}.
      */
     static HubProcess start(Path dataDir, String heap, Duration timeout) throws IOException {
+        return start(dataDir, heap, timeout, List.of());
+    }
+
+    /** The same, with more {@code --name=value} arguments for the hub (e.g. {@code --certhub.correlation.enabled=false}). */
+    static HubProcess start(Path dataDir, String heap, Duration timeout, List<String> arguments) throws IOException {
         int n = 1;
         while (Files.exists(dataDir.resolve("hub-" + n + ".log"))) {
             n++;
@@ -81,6 +86,7 @@ final class HubProcess {
                 "--certhub.local.kafka.port=0", "--certhub.local.kafka.controller-port=0",
                 "--certhub.local.elasticsearch.http-port=0", "--certhub.local.elasticsearch.transport-port=0",
                 "--certhub.tenancy.demo.credentials-file=" + dataDir.resolve("demo-credentials.json")));
+        command.addAll(arguments);
         long started = System.nanoTime();
         // The working directory is the data dir, so that anything written to a relative path stays in it.
         Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)

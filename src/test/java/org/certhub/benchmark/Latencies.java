@@ -23,6 +23,11 @@ final class Latencies {
         return histogram.getTotalCount();
     }
 
+    /** The mean in milliseconds. */
+    double mean() {
+        return histogram.getMean() / 1e6;
+    }
+
     /** {@code p50 / p95 / p99 / max} in milliseconds. */
     String summary() {
         if (count() == 0) {

@@ -297,10 +297,10 @@ class CorrelationIntegrationTests {
         }
 
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode stats = get("kg-cert", "/api/v1/correlations/stats?days=7");
+            JsonNode stats = get("kg-cert", "/api/v1/stats?since=2026-10-01T00:00:00Z").path("correlations");
             assertThat(stats.path("by_type").path("attack-technique").asLong()).isPositive();
             assertThat(stats.path("by_cert").path("kz-cert").asLong()).isPositive();
-            assertThat(stats.path("top_values")).isNotEmpty();
+            assertThat(stats.path("top_observables")).isNotEmpty();
             assertThat(stats.path("per_day")).isNotEmpty();
         });
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("kg-cert", "/api/v1/correlations?type=attack-technique&value="

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.certhub.correlation.web.CorrelationsController;
+import org.certhub.correlation.web.StatsController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,19 +18,25 @@ class DashboardController {
 
     private final Viewers viewers;
     private final CorrelationsController correlations;
+    private final StatsController stats;
 
-    DashboardController(Viewers viewers, CorrelationsController correlations) {
+    DashboardController(Viewers viewers, CorrelationsController correlations, StatsController stats) {
         this.viewers = viewers;
         this.correlations = correlations;
+        this.stats = stats;
     }
 
     @GetMapping("/console")
     String dashboard(Model model) {
         Viewer viewer = viewers.require();
-        Map<String, Object> stats = correlations.stats(viewer.principal(), 30);
-        model.addAttribute("stats", stats);
-        model.addAttribute("maxPerDay", ((List<?>) stats.get("per_day")).stream().map(day -> (Map<?, ?>) day)
+        Map<String, Object> figures = stats.stats(viewer.principal(), null, null, null, 10);
+        Map<?, ?> correlationFigures = (Map<?, ?>) figures.get("correlations");
+        model.addAttribute("stats", figures);
+        model.addAttribute("correlationStats", correlationFigures);
+        model.addAttribute("maxPerDay", ((List<?>) correlationFigures.get("per_day")).stream().map(day -> (Map<?, ?>) day)
                 .mapToLong(day -> ((Number) day.get("correlations")).longValue()).max().orElse(1));
+        model.addAttribute("maxIncidents", ((List<?>) figures.get("incidents_per_day")).stream().map(day -> (Map<?, ?>) day)
+                .mapToLong(day -> ((Number) day.get("total")).longValue()).max().orElse(1));
         model.addAttribute("recent", correlations.correlations(viewer.principal(), null, null, null, null, null, null,
                 null, "recent", false, 10, null).get("correlations"));
         return "console/dashboard";

@@ -14,7 +14,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.util.NamedValue;
 import org.certhub.search.SearchIndices;
 import org.certhub.search.SharingFilter;
 import org.certhub.tenancy.SharingPolicy.Audience;
@@ -23,14 +22,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dashboard figures over the correlations a caller may see, in one aggregation request: the most
- * widely shared values, correlations per type and per CERT, the ATT&CK techniques seen by most
- * incidents, and correlations active per day.
+ * Dashboard figures over the correlations a caller may see (at least one member it may see, as in
+ * {@code GET /api/v1/correlations}), active in a time range, in one request: the most widely
+ * shared values (each with the members the caller may see and the restricted ones it is only told
+ * of, as a blind match), and correlations per type, per CERT and per UTC day.
  */
 @Component
 public class CorrelationStats {
-
-    private static final int TOP = 10;
 
     private final ElasticsearchClient client;
 
@@ -38,47 +36,47 @@ public class CorrelationStats {
         this.client = client;
     }
 
-    public Map<String, Object> since(Instant since, Audience audience) {
+    public Map<String, Object> between(Instant since, Instant until, int top, Audience audience) {
         Query query = Query.of(q -> q.bool(b -> b
                 .filter(SharingFilter.visibleTo(audience, "members.owner", "members.tlp"))
                 .filter(f -> f.term(t -> t.field("suppressed").value(false)))
                 .filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))))
-                .filter(f -> f.range(r -> r.date(d -> d.field("last_seen").gte(since.toString()))))));
+                .filter(f -> f.range(r -> r.date(d -> d.field("last_seen").gte(since.toString()).lt(until.toString()))))));
         try {
-            SearchResponse<JsonNode> response = client.search(s -> s.index(SearchIndices.CORRELATIONS).query(query).size(0)
+            SearchResponse<JsonNode> response = client.search(s -> s.index(SearchIndices.CORRELATIONS).query(query).size(top)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .sort(o -> o.field(f -> f.field("member_count").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("cert_count").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
                     .aggregations("by_type", a -> a.terms(t -> t.field("value_type").size(50)))
                     .aggregations("by_cert", a -> a.terms(t -> t.field("certs").size(100)))
-                    .aggregations("top_values", a -> a.terms(t -> t.field("id").size(TOP)
-                                    .order(List.of(NamedValue.of("members", SortOrder.Desc))))
-                            .aggregations("members", m -> m.max(x -> x.field("member_count")))
-                            .aggregations("value", v -> v.terms(t -> t.field("value").size(1)))
-                            .aggregations("type", v -> v.terms(t -> t.field("value_type").size(1))))
-                    .aggregations("techniques", a -> a.filter(f -> f.term(t -> t.field("value_type").value("attack-technique")))
-                            .aggregations("top", t -> t.terms(x -> x.field("value").size(TOP)
-                                            .order(List.of(NamedValue.of("members", SortOrder.Desc))))
-                                    .aggregations("members", m -> m.max(x -> x.field("member_count")))))
-                    .aggregations("per_day", a -> a.dateHistogram(d -> d.field("last_seen").calendarInterval(CalendarInterval.Day))),
+                    .aggregations("per_day", a -> a.dateHistogram(d -> d.field("last_seen").calendarInterval(CalendarInterval.Day)
+                            .timeZone("UTC").format("yyyy-MM-dd"))),
                     JsonNode.class);
             Map<String, Aggregate> aggregations = response.aggregations();
             Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("since", since.toString());
+            stats.put("top_observables", response.hits().hits().stream().filter(hit -> hit.source() != null)
+                    .map(hit -> topObservable(CorrelationDocuments.fromJson(hit.source()), audience)).toList());
             stats.put("by_type", counts(aggregations.get("by_type")));
             stats.put("by_cert", counts(aggregations.get("by_cert")));
-            stats.put("top_values", aggregations.get("top_values").sterms().buckets().array().stream().map(bucket -> Map.of(
-                    "id", bucket.key().stringValue(),
-                    "value_type", firstKey(bucket.aggregations().get("type")),
-                    "value", firstKey(bucket.aggregations().get("value")),
-                    "member_count", Math.round(bucket.aggregations().get("members").max().value()))).toList());
-            stats.put("techniques", aggregations.get("techniques").filter().aggregations().get("top").sterms().buckets().array()
-                    .stream().map(bucket -> Map.of("technique", bucket.key().stringValue(),
-                            "member_count", Math.round(bucket.aggregations().get("members").max().value()))).toList());
             stats.put("per_day", aggregations.get("per_day").dateHistogram().buckets().array().stream()
-                    .map(bucket -> Map.of("day", Instant.ofEpochMilli(bucket.key()).toString(), "correlations", bucket.docCount()))
-                    .toList());
+                    .map(bucket -> Map.of("day", bucket.keyAsString(), "correlations", bucket.docCount())).toList());
             return stats;
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unavailable", e);
         }
+    }
+
+    private static Map<String, Object> topObservable(Correlation correlation, Audience audience) {
+        long visible = correlation.members().values().stream().filter(m -> audience.admits(m.owner(), m.tlp())).count();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", correlation.id());
+        view.put("value_type", correlation.valueType());
+        view.put("value", correlation.value());
+        view.put("member_count", correlation.memberCount());
+        view.put("restricted_member_count", correlation.members().size() - visible);
+        view.put("certs", correlation.certs());
+        return view;
     }
 
     private static Map<String, Long> counts(Aggregate terms) {
@@ -87,9 +85,5 @@ public class CorrelationStats {
             counts.put(bucket.key().stringValue(), bucket.docCount());
         }
         return counts;
-    }
-
-    private static String firstKey(Aggregate terms) {
-        return terms.sterms().buckets().array().stream().findFirst().map(b -> b.key().stringValue()).orElse("");
     }
 }

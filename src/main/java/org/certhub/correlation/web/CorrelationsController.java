@@ -1,7 +1,5 @@
 package org.certhub.correlation.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +8,6 @@ import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import org.certhub.correlation.internal.CorrelationQueries;
-import org.certhub.correlation.internal.CorrelationStats;
 import org.certhub.correlation.internal.TechniqueTargets;
 import org.certhub.correlation.internal.CorrelationViews;
 import org.certhub.stix.observable.Normalization;
@@ -35,24 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class CorrelationsController {
 
     private final CorrelationQueries queries;
-    private final CorrelationStats stats;
     private final SharingPolicy policy;
     private final CorrelationViews views;
 
-    CorrelationsController(CorrelationQueries queries, CorrelationStats stats, SharingPolicy policy, Community community) {
+    CorrelationsController(CorrelationQueries queries, SharingPolicy policy, Community community) {
         this.queries = queries;
-        this.stats = stats;
         this.policy = policy;
         this.views = new CorrelationViews(id -> community.find(id).map(Principal::name).orElse(id));
-    }
-
-    /** Dashboard figures over the last {@code days} days (default 30, at most 366). */
-    @GetMapping(path = "/api/v1/correlations/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> stats(@AuthenticationPrincipal Principal principal, @RequestParam(defaultValue = "30") int days) {
-        if (days < 1 || days > 366) {
-            throw Parameters.invalid("days", "range", "must be between 1 and 366");
-        }
-        return stats.since(Instant.now().minus(Duration.ofDays(days)), policy.audienceOf(principal));
     }
 
     @GetMapping(path = "/api/v1/correlations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -47,7 +47,8 @@ class TenancySecurityConfiguration {
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.jsonName())
                 .requestMatchers(HttpMethod.POST, "/api/v1/bundles").hasRole(Role.SUBMITTER.jsonName())
                 .requestMatchers(HttpMethod.GET, "/api/v1/objects/**").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
-                .requestMatchers(HttpMethod.GET, "/api/v1/correlations", "/api/v1/correlations/**", "/api/v1/observables")
+                .requestMatchers(HttpMethod.GET, "/api/v1/correlations", "/api/v1/correlations/**", "/api/v1/observables",
+                        "/api/v1/stats")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/observables/lookup").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers("/api/v1/status/**")

@@ -1,0 +1,143 @@
+package org.certhub.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.certhub.benchmark.DemoCredentials.Submitter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * What correlation costs and how fast it answers, run on demand:
+ * <pre>
+ * ./mvnw -B -q -Pbenchmark verify -Dbench.check=correlation -Dbench.args="--clients=64 --duration=60s --rate=100"
+ * </pre>
+ * In one run, two hubs started as child processes one after the other on fresh data, the same
+ * load for each: (1) correlation on: the ingest benchmark's sustained phase ({@code --clients}
+ * closed-loop clients for {@code --duration}), its throughput accepted, indexed (every object
+ * searchable) and fully processed (every consumer group, both correlation stages included, caught
+ * up); then (2) new cross-CERT matches ({@link MatchProbe}, one every {@code --probe-interval})
+ * while the ingest benchmark's fixed-rate load runs ({@code --rate} bundles/s for
+ * {@code --latency-duration}): the time until each is visible through
+ * {@code GET /api/v1/correlations}; (3) correlation off ({@code --certhub.correlation.enabled=false}):
+ * the same sustained phase; (4) the throughput drop of (1) against (3). Other options:
+ * {@code --objects-per-bundle=10 --seed=42 --hub-heap=1g --keep-data --index-timeout=120s}.
+ */
+public class CorrelationBenchmark {
+
+    private static final Set<String> OPTIONS = Set.of("clients", "objects-per-bundle", "duration", "rate", "latency-duration",
+            "probe-interval", "seed", "hub-heap", "keep-data", "index-timeout");
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench.check", matches = "correlation")
+    void correlation() throws Exception {
+        assertThat(run(BenchOptions.fromSystemProperty())).as("the benchmark's exit status (see its output)").isZero();
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /**
+     * One hub's sustained phase: objects per second accepted, indexed and fully processed, and the
+     * CPU time the hub and its engines spent per object until then (less disturbed by other load).
+     */
+    private record Throughput(double accepted, double indexed, double processed, double cpuMicrosPerObject) {
+    }
+
+    static int run(String[] args) throws Exception {
+        QuietLogs.warningsOnly();
+        BenchOptions options = BenchOptions.parse(args, OPTIONS);
+        Report report = new Report("certhub correlation benchmark");
+        report.header(String.format(Locale.ROOT, "%d clients, %d objects/bundle, %s sustained; %d bundles/s for %s with a new "
+                + "cross-CERT match every %s; %d cores", options.integer("clients", 64), options.integer("objects-per-bundle", 10),
+                options.duration("duration", Duration.ofSeconds(60)), options.integer("rate", 100),
+                options.duration("latency-duration", Duration.ofSeconds(60)),
+                options.duration("probe-interval", Duration.ofMillis(500)), Runtime.getRuntime().availableProcessors()));
+        boolean failed = false;
+        try {
+            Optional<Throughput> on = hub(options, true, report);
+            Optional<Throughput> off = hub(options, false, report);
+            if (on.isPresent() && off.isPresent()) {
+                report.row("4 on vs off", String.format(Locale.ROOT, "throughput with correlation on, as a share of off: accepted %.0f%%, "
+                        + "indexed %.0f%%, fully processed %.0f%% (drop %.0f%% / %.0f%% / %.0f%%; target: drop <= 20%%)",
+                        100 * on.get().accepted() / off.get().accepted(), 100 * on.get().indexed() / off.get().indexed(),
+                        100 * on.get().processed() / off.get().processed(), 100 - 100 * on.get().accepted() / off.get().accepted(),
+                        100 - 100 * on.get().indexed() / off.get().indexed(), 100 - 100 * on.get().processed() / off.get().processed()));
+                report.row("", String.format(Locale.ROOT, "CPU of hub + engines per object until fully processed: on %.0f µs, "
+                        + "off %.0f µs: on would process %.0f%% of off's objects per CPU second", on.get().cpuMicrosPerObject(),
+                        off.get().cpuMicrosPerObject(), 100 * off.get().cpuMicrosPerObject() / on.get().cpuMicrosPerObject()));
+            } else {
+                failed = true;
+            }
+        } catch (Exception | AssertionError e) {
+            report.row("ERROR", e.toString());
+            failed = true;
+        } finally {
+            report.print();
+        }
+        return failed ? 1 : 0;
+    }
+
+    private static Optional<Throughput> hub(BenchOptions options, boolean correlation, Report report) throws Exception {
+        String phase = correlation ? "1 correlation on" : "3 correlation off";
+        Path dataDir = HubProcess.freshDataDir(correlation ? "correlation-on-" : "correlation-off-");
+        System.out.println("Starting a hub with correlation " + (correlation ? "on" : "off") + " (data " + dataDir + ") ...");
+        HubProcess hub = HubProcess.start(dataDir, options.string("hub-heap").orElse("1g"), Duration.ofMinutes(3),
+                List.of("--certhub.correlation.enabled=" + correlation));
+        try (ConsumerLag lag = new ConsumerLag(hub.kafkaBootstrap())) {
+            hub.awaitReady(Duration.ofMinutes(2));
+            ElasticsearchHttp es = new ElasticsearchHttp(hub.elasticsearchUri());
+            List<Submitter> certs = DemoCredentials.submitters(hub.credentialsFile(Duration.ofSeconds(30)).orElseThrow());
+            HubClient client = new HubClient(hub.uri());
+            int perBundle = options.integer("objects-per-bundle", 10);
+            long seed = options.longValue("seed", 42);
+            int marker = new SecureRandom().nextInt();
+            HubPhases phases = new HubPhases(client, certs.stream().map(Submitter::apiKey).toList(), perBundle, seed,
+                    Optional.of(es), Optional.of(hub), options.duration("index-timeout", Duration.ofSeconds(120)), report);
+            report.row(phase, "hub " + hub.uri() + ", log " + hub.logFile());
+            Duration cpuBefore = hub.cpu();
+            SubmissionRun sustained = phases.sustained(options.integer("clients", 64), options.duration("duration",
+                    Duration.ofSeconds(60)), marker);
+            Optional<Long> caughtUp = lag.awaitCaughtUp(options.duration("index-timeout", Duration.ofSeconds(120)));
+            if (sustained.indexingFailed || caughtUp.isEmpty()) {
+                report.row("", "FAILED: the hub did not process every accepted object; consumer lag " + lag.byGroup());
+                return Optional.empty();
+            }
+            double processed = sustained.acceptedObjects / ((caughtUp.get() - sustained.firstStartNanos) / 1e9);
+            double cpuPerObject = hub.cpu().minus(cpuBefore).toNanos() / 1e3 / Math.max(1, sustained.acceptedObjects);
+            report.row("", String.format(Locale.ROOT, "fully processed (every consumer group caught up) %,.0f objects/s, "
+                    + "%.1f s after the last 202; hub + engines CPU %.0f µs an object", processed,
+                    (caughtUp.get() - sustained.lastAcceptedNanos) / 1e9, cpuPerObject));
+            if (correlation) {
+                matchVisibility(options, phases, hub.uri(), certs, marker + 1, report);
+            }
+            return Optional.of(new Throughput(sustained.acceptedObjectsPerSecond(), sustained.endToEndObjectsPerSecond, processed,
+                    cpuPerObject));
+        } finally {
+            hub.stop();
+            if (options.string("keep-data").isEmpty()) {
+                HubProcess.deleteDataDir(dataDir);
+            }
+        }
+    }
+
+    /** Phase 2: new cross-CERT matches while the fixed-rate load runs. */
+    private static void matchVisibility(BenchOptions options, HubPhases phases, URI hub, List<Submitter> certs, int marker,
+            Report report) throws Exception {
+        OtherLoad others = OtherLoad.start();
+        String prefix = "45." + (1 + new SecureRandom().nextInt(250));
+        MatchProbe probe = new MatchProbe(new HubClient(hub), hub, certs.get(0), certs.get(1 % certs.size()), prefix)
+                .start(options.duration("probe-interval", Duration.ofMillis(500)));
+        phases.fixedRate(options.integer("rate", 100), options.duration("latency-duration", Duration.ofSeconds(60)), marker);
+        report.row("2 match visible", probe.stop() + " (target: p95 <= 2 s)" + others.warning());
+    }
+}
