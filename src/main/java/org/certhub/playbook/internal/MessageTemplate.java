@@ -1,6 +1,6 @@
 package org.certhub.playbook.internal;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,26 +29,17 @@ public final class MessageTemplate {
 
     /** The placeholders that are not variables. */
     static List<String> unknownVariables(String template) {
-        List<String> unknown = new ArrayList<>();
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            if (!CONTENT.contains(name) && !METADATA.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        return unknown;
+        return variables(template).stream().filter(name -> !CONTENT.contains(name) && !METADATA.contains(name)).toList();
     }
 
-    /** Whether the template uses any content variable. */
-    static boolean carriesContent(String template) {
+    /** The placeholders a template uses. */
+    static Set<String> variables(String template) {
+        Set<String> names = new LinkedHashSet<>();
         Matcher matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
-            if (CONTENT.contains(matcher.group(1))) {
-                return true;
-            }
+            names.add(matcher.group(1));
         }
-        return false;
+        return names;
     }
 
     static String render(String template, Map<String, String> values, Function<String, String> withheld) {

@@ -1,5 +1,7 @@
 package org.certhub.playbook.internal;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -19,6 +21,7 @@ public enum Severity {
         return criticality >= 40 ? MEDIUM : LOW;
     }
 
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

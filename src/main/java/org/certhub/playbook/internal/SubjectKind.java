@@ -1,5 +1,7 @@
 package org.certhub.playbook.internal;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** What a run is about. */
@@ -7,6 +9,7 @@ public enum SubjectKind {
     INCIDENT, CORRELATION;
 
     /** The name as YAML, the API and the messages write it: {@code incident}. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
