@@ -161,13 +161,19 @@ public final class PlaybookRegistry {
         try (Stream<Path> playbooks = Files.list(directory)) {
             for (Path dir : playbooks.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> versions = Files.list(dir)) {
-                    versions.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    versions.filter(Files::isRegularFile).filter(PlaybookRegistry::isYaml).sorted().forEach(files::add);
                 }
             }
         } catch (IOException e) {
             log.warn("Cannot list the playbook directory {}: {}", directory, e.toString());
         }
         return files;
+    }
+
+    /** Other files (notes, editors' temporary files) are none of the registry's business. */
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     public Optional<ReleasedVersion> version(String id, int version) {

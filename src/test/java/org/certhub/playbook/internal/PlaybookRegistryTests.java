@@ -87,11 +87,12 @@ class PlaybookRegistryTests {
         write("v1.yaml", "id: test-playbook\n");
         write("v3.yaml", PlaybookValidatorTests.VALID);
         write("notes.txt", "hello");
+        write("draft.yaml", "id: x");
         registry.scan(directory);
 
         assertThat(registry.newest("test-playbook")).isEmpty();
         assertThat(registry.problems()).extracting(p -> p.file() + " " + p.errors().get(0).rule()).containsExactly(
-                "test-playbook/notes.txt file-name", "test-playbook/v1.yaml schema-required",
+                "test-playbook/draft.yaml file-name", "test-playbook/v1.yaml schema-required",
                 "test-playbook/v3.yaml path-mismatch");
     }
 
