@@ -98,6 +98,8 @@ record YamlTree(JsonNode root, Map<String, int[]> positions) {
                             line(key.getStartMark()), column(key.getStartMark())));
                 }
                 object.set(name, convert(tuple.getValueNode(), child, positions, depth + 1));
+                // An entry is where its key is: that is the line a person looks for.
+                positions.put(child, new int[] {line(key.getStartMark()), column(key.getStartMark())});
             }
             return object;
         }

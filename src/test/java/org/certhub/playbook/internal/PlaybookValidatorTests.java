@@ -80,7 +80,7 @@ class PlaybookValidatorTests {
             assertThat(error.rule()).isEqualTo("ack-unknown-step");
             assertThat(error.pointer()).isEqualTo("/steps/1/from");
             assertThat(error.line()).isEqualTo(19);
-            assertThat(error.column()).isEqualTo(11);
+            assertThat(error.column()).isEqualTo(5);
         });
     }
 
