@@ -63,7 +63,7 @@ class PlaybookApiIntegrationTests {
                 .body(TestPlaybooks.crossBorder(ID, 1, "sha512", "PT1H").replace("from: alert", "from: nowhere"))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].rule").isEqualTo("ack-unknown-step")
-                .jsonPath("$.errors[0].line").isEqualTo(22);
+                .jsonPath("$.errors[0].line").isEqualTo(21);
     }
 
     @Test

@@ -25,14 +25,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param waiting the acknowledgement it waits for; null when not waiting
  * @param ackDeadlines deadline per notify step whose recipients must acknowledge
  * @param participants the principals notified or affected: who may follow the run
- * @param partition the runs-topic partition that owns it
+ * @param topic the runs topic that owns it
+ * @param partition the partition of that topic that owns it
  * @param startedAt when it started
  * @param updatedAt its last transition
  * @param timeline every step, notification, delivery event and acknowledgement, in order
  */
 public record Run(String runId, String playbookId, int playbookVersion, String playbookSha256, Subject subject,
         RunStatus status, boolean escalated, int nextStep, Waiting waiting, Map<String, Instant> ackDeadlines,
-        List<String> participants, int partition, Instant startedAt, Instant updatedAt, List<TimelineEntry> timeline) {
+        List<String> participants, String topic, int partition, Instant startedAt, Instant updatedAt, List<TimelineEntry> timeline) {
 
     public Run {
         ackDeadlines = Map.copyOf(ackDeadlines);

@@ -50,10 +50,10 @@ public final class RunMachine {
         return Hashes.id("run-", playbookId, String.valueOf(version), kind.jsonName(), subjectId);
     }
 
-    public Transition start(ReleasedVersion version, Subject subject, int partition, Instant now) {
+    public Transition start(ReleasedVersion version, Subject subject, String topic, int partition, Instant now) {
         String runId = runId(version.id(), version.version(), subject.kind(), subject.id());
         Run run = new Run(runId, version.id(), version.version(), version.sha256(), subject, RunStatus.RUNNING, false, 0,
-                null, Map.of(), subject.certs(), partition, now, now, List.of(new Run.TimelineEntry(now, "run-started", null,
+                null, Map.of(), subject.certs(), topic, partition, now, now, List.of(new Run.TimelineEntry(now, "run-started", null,
                         null, null, null, "playbook " + version.id() + " v" + version.version() + " (sha256 " + version.sha256() + ")")));
         return advance(new Builder(run, now), version);
     }
@@ -200,7 +200,7 @@ public final class RunMachine {
 
         Transition done() {
             Run next = new Run(run.runId(), run.playbookId(), run.playbookVersion(), run.playbookSha256(), run.subject(), status,
-                    escalated, nextStep, waiting, ackDeadlines, List.copyOf(participants), run.partition(), run.startedAt(), now,
+                    escalated, nextStep, waiting, ackDeadlines, List.copyOf(participants), run.topic(), run.partition(), run.startedAt(), now,
                     timeline);
             return new Transition(next, notifications, publications, statuses);
         }

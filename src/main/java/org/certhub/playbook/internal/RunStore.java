@@ -115,8 +115,8 @@ public class RunStore {
         }
     }
 
-    /** Every run waiting for an acknowledgement on these partitions: their timers are re-armed on assignment. */
-    public List<Run> waitingIn(Set<Integer> partitions) {
+    /** Every run waiting for an acknowledgement on these partitions of the runs topic: their timers are re-armed on assignment. */
+    public List<Run> waitingIn(String topic, Set<Integer> partitions) {
         if (partitions.isEmpty()) {
             return List.of();
         }
@@ -125,6 +125,7 @@ public class RunStore {
             List<FieldValue> values = partitions.stream().map(p -> FieldValue.of((long) p)).toList();
             SearchResponse<JsonNode> response = client.search(s -> s.index(SearchIndices.PLAYBOOK_RUNS).size(MAX_WAITING)
                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value(RunStatus.WAITING.jsonName())))
+                            .filter(f -> f.term(t -> t.field("topic").value(topic)))
                             .filter(f -> f.terms(t -> t.field("partition").terms(v -> v.value(values)))))), JsonNode.class);
             return response.hits().hits().stream().filter(hit -> hit.source() != null).map(hit -> fromJson(hit.source())).toList();
         } catch (IOException | RuntimeException e) {

@@ -67,7 +67,7 @@ class DeadlineTimers implements ConsumerRebalanceListener, DisposableBean {
             return;
         }
         try {
-            var waiting = store.waitingIn(partitions);
+            var waiting = store.waitingIn(properties.topics().runs(), partitions);
             waiting.forEach(this::arm);
             log.info("Re-armed {} acknowledgement deadlines of partitions {}", waiting.size(), partitions);
         } catch (RuntimeException e) {

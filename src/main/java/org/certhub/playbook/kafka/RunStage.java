@@ -100,7 +100,7 @@ class RunStage {
                 return Optional.empty();
             }
             ReleasedVersion version = version(command.playbookId(), command.playbookVersion());
-            return Optional.of(machine.start(version, command.subject(), record.partition(), now));
+            return Optional.of(machine.start(version, command.subject(), record.topic(), record.partition(), now));
         }
         if (run == null) {
             log.debug("Command {} for unknown run {} ignored", command.kind(), command.runId());

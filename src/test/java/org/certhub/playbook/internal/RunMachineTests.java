@@ -26,7 +26,7 @@ class RunMachineTests {
 
     @Test
     void startsByNotifyingEveryRecipientOnceAndWaitsForTheirAcknowledgement() {
-        RunMachine.Transition started = machine.start(version, correlation, 2, T0);
+        RunMachine.Transition started = machine.start(version, correlation, "runs", 2, T0);
 
         assertThat(started.notifications()).extracting(NotificationRequested::recipient)
                 .containsExactly("kz-cert", "tj-cert", "regional-soc");
@@ -37,14 +37,14 @@ class RunMachineTests {
         assertThat(started.run().status()).isEqualTo(RunStatus.WAITING);
         assertThat(started.run().waiting().from()).containsExactly("kz-cert", "tj-cert", "regional-soc");
         assertThat(started.run().runId()).isEqualTo(RunMachine.runId("test-playbook", 1, SubjectKind.CORRELATION, "c0ffee"));
-        assertThat(machine.start(version, correlation, 2, T0.plusSeconds(60)).notifications())
+        assertThat(machine.start(version, correlation, "runs", 2, T0.plusSeconds(60)).notifications())
                 .extracting(NotificationRequested::notificationId)
                 .isEqualTo(started.notifications().stream().map(NotificationRequested::notificationId).toList());
     }
 
     @Test
     void tellsTheSharedValueOnlyToTheCertsThatReportedIt() {
-        List<NotificationRequested> sent = machine.start(version, correlation, 0, T0).notifications();
+        List<NotificationRequested> sent = machine.start(version, correlation, "runs", 0, T0).notifications();
 
         assertThat(sent.get(0).text()).isEqualTo("Value 203.0.113.7");
         assertThat(sent.get(0).tlp()).isEqualTo(Tlp.AMBER);
@@ -54,7 +54,7 @@ class RunMachineTests {
 
     @Test
     void anAcknowledgementByEveryoneBeforeTheDeadlineSkipsTheEscalation() {
-        Run run = machine.start(version, correlation, 0, T0).run();
+        Run run = machine.start(version, correlation, "runs", 0, T0).run();
         for (String recipient : List.of("kz-cert", "tj-cert", "regional-soc")) {
             run = machine.onEvent(run, version, ack(run, recipient), T0.plusSeconds(1)).run();
         }
@@ -69,7 +69,7 @@ class RunMachineTests {
 
     @Test
     void aMissingAcknowledgementEscalatesAtTheDeadlineOnlyOnce() {
-        Run run = machine.start(version, correlation, 0, T0).run();
+        Run run = machine.start(version, correlation, "runs", 0, T0).run();
         run = machine.onEvent(run, version, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
 
         assertThat(machine.onDeadline(run, version, "wait", T0.plusSeconds(2)).notifications()).isEmpty();
