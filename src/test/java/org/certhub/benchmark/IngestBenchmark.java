@@ -40,7 +40,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 public class IngestBenchmark {
 
-    private static final Set<String> OPTIONS = Set.of("hub", "kafka", "elasticsearch", "credentials", "clients",
+    private static final Set<String> OPTIONS = Set.of("hub", "baselines", "kafka", "elasticsearch", "credentials", "clients",
             "objects-per-bundle", "duration", "rate", "latency-duration", "baseline-duration", "baseline-docs",
             "baseline-warm-up-docs", "seed",
             "hub-heap", "keep-data", "intake-partitions", "index-timeout");
@@ -116,37 +116,11 @@ public class IngestBenchmark {
                 failed |= sustained.indexingFailed || fixed.indexingFailed;
             }
 
-            List<StixBundleGenerator.Bundle> pool = pool(seed + 7, marker + 2,
-                    options.integer("baseline-docs", 200_000) / perBundle, perBundle);
-            Optional<EngineBaselines.KafkaResult> kafka = Optional.empty();
-            if (engines.kafka.isPresent()) {
-                Duration duration = options.duration("baseline-duration", Duration.ofSeconds(20));
-                OtherLoad others = OtherLoad.start();
-                kafka = Optional.of(EngineBaselines.kafka(engines.kafka.get(), String.format("certhub-bench-%08x", marker),
-                        options.integer("intake-partitions", 4), pool, clients, duration));
-                EngineBaselines.KafkaResult k = kafka.get();
-                report.row("3 raw Kafka", String.format(Locale.ROOT, "%,.0f records/s = %,.0f objects/s (%,d records in %.1f s, %d errors; "
-                        + "%d threads, one producer: acks=all, idempotent, 64 KiB batches, linger 5 ms; producer JVM CPU %.1f s)",
-                        k.recordsPerSecond(), k.objectsPerSecond(), k.records(), EngineBaselines.seconds(k.elapsed()), k.errors(), clients,
-                        k.clientCpuSeconds())
-                        + others.warning());
-                failed |= k.errors() > 0;
+            if (options.string("baselines").map(Boolean::parseBoolean).orElse(true)) {
+                failed |= baselines(options, engines, es, sustained, clients, perBundle, seed, marker, report);
             } else {
-                report.row("3 raw Kafka", "SKIPPED: no --kafka");
+                report.row("3-5 baselines", "SKIPPED: --baselines=false");
             }
-            Optional<EngineBaselines.ElasticsearchResult> elastic = Optional.empty();
-            if (es.isPresent()) {
-                OtherLoad others = OtherLoad.start();
-                elastic = Optional.of(EngineBaselines.elasticsearch(es.get(), String.format("certhub-bench-%08x", marker), pool, 2, 1_000,
-                        options.integer("baseline-warm-up-docs", 50_000) / 1_000));
-                EngineBaselines.ElasticsearchResult e = elastic.get();
-                report.row("4 raw Elasticsearch", String.format(Locale.ROOT, "%,.0f docs/s (%,d docs of %,d B avg in %.1f s; "
-                        + "2 clients, 1,000 docs a bulk, 1 shard, 0 replicas, dynamic mapping, after a warm-up; client JVM CPU %.1f s)", e.docsPerSecond(), e.docs(),
-                        e.bytes() / Math.max(1, e.docs()), EngineBaselines.seconds(e.elapsed()), e.clientCpuSeconds()) + others.warning());
-            } else {
-                report.row("4 raw Elasticsearch", "SKIPPED: no --elasticsearch");
-            }
-            report.row("5 ratios", ratios(sustained, kafka, elastic));
         } catch (Exception | AssertionError e) {
             report.row("ERROR", e.toString());
             if (hub != null) {
@@ -164,6 +138,44 @@ public class IngestBenchmark {
             report.print();
         }
         return failed ? 1 : 0;
+    }
+
+    /** The raw engines on the same documents, and the hub's figures as ratios of theirs; true when one failed. */
+    private static boolean baselines(BenchOptions options, Engines engines, Optional<ElasticsearchHttp> es,
+            SubmissionRun sustained, int clients, int perBundle, long seed, int marker, Report report) throws Exception {
+        boolean failed = false;
+        List<StixBundleGenerator.Bundle> pool = pool(seed + 7, marker + 2,
+                options.integer("baseline-docs", 200_000) / perBundle, perBundle);
+        Optional<EngineBaselines.KafkaResult> kafka = Optional.empty();
+        if (engines.kafka.isPresent()) {
+            Duration duration = options.duration("baseline-duration", Duration.ofSeconds(20));
+            OtherLoad others = OtherLoad.start();
+            kafka = Optional.of(EngineBaselines.kafka(engines.kafka.get(), String.format("certhub-bench-%08x", marker),
+                    options.integer("intake-partitions", 4), pool, clients, duration));
+            EngineBaselines.KafkaResult k = kafka.get();
+            report.row("3 raw Kafka", String.format(Locale.ROOT, "%,.0f records/s = %,.0f objects/s (%,d records in %.1f s, %d errors; "
+                    + "%d threads, one producer: acks=all, idempotent, 64 KiB batches, linger 5 ms; producer JVM CPU %.1f s)",
+                    k.recordsPerSecond(), k.objectsPerSecond(), k.records(), EngineBaselines.seconds(k.elapsed()), k.errors(), clients,
+                    k.clientCpuSeconds())
+                    + others.warning());
+            failed |= k.errors() > 0;
+        } else {
+            report.row("3 raw Kafka", "SKIPPED: no --kafka");
+        }
+        Optional<EngineBaselines.ElasticsearchResult> elastic = Optional.empty();
+        if (es.isPresent()) {
+            OtherLoad others = OtherLoad.start();
+            elastic = Optional.of(EngineBaselines.elasticsearch(es.get(), String.format("certhub-bench-%08x", marker), pool, 2, 1_000,
+                    options.integer("baseline-warm-up-docs", 50_000) / 1_000));
+            EngineBaselines.ElasticsearchResult e = elastic.get();
+            report.row("4 raw Elasticsearch", String.format(Locale.ROOT, "%,.0f docs/s (%,d docs of %,d B avg in %.1f s; "
+                    + "2 clients, 1,000 docs a bulk, 1 shard, 0 replicas, dynamic mapping, after a warm-up; client JVM CPU %.1f s)", e.docsPerSecond(), e.docs(),
+                    e.bytes() / Math.max(1, e.docs()), EngineBaselines.seconds(e.elapsed()), e.clientCpuSeconds()) + others.warning());
+        } else {
+            report.row("4 raw Elasticsearch", "SKIPPED: no --elasticsearch");
+        }
+        report.row("5 ratios", ratios(sustained, kafka, elastic));
+        return failed;
     }
 
     private static List<StixBundleGenerator.Bundle> pool(long seed, int marker, int bundles, int perBundle) {
