@@ -111,9 +111,16 @@ class RunStage {
                 : machine.onDeadline(run, version, command.stepId(), now));
     }
 
-    /** The version a run runs; the registry keeps every released version, so only an unloaded registry lacks it. */
+    /**
+     * The version a run runs. The registry keeps every released version; one it lacks was released
+     * by another instance since this one read the ledger, so the ledger is read again.
+     */
     private ReleasedVersion version(String id, int version) {
-        return registry.version(id, version).orElseThrow(() -> new TransientPlaybookException(
-                "Playbook " + id + " v" + version + " is not loaded (yet)"));
+        Optional<ReleasedVersion> found = registry.version(id, version);
+        if (found.isEmpty()) {
+            registry.restore();
+            found = registry.version(id, version);
+        }
+        return found.orElseThrow(() -> new TransientPlaybookException("Playbook " + id + " v" + version + " is not loaded (yet)"));
     }
 }
