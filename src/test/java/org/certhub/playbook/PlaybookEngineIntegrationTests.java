@@ -208,6 +208,52 @@ class PlaybookEngineIntegrationTests {
                 .expectStatus().isBadRequest();
     }
 
+    @Test
+    void anIncidentSubmittedThroughTheApiTriggersAnIncidentPlaybook() throws Exception {
+        String id = "it-incident";
+        if (registry.version(id, 1).isEmpty()) {
+            TestPlaybooks.write(properties.directory(), id, 1, """
+                    id: it-incident
+                    version: 1
+                    title: Ransomware incident test
+                    owner: kz-cert
+                    trigger:
+                      on: incident
+                      when: {types: [ransomware], min-severity: high}
+                    steps:
+                      - id: tell-owner
+                        type: notify
+                        recipients: [affected-certs]
+                        channels: [kafka]
+                        message: {subject: "Incident {{subject.id}}", text: "{{subject.title}} ({{subject.severity}})"}
+                      - id: contain
+                        type: set-status
+                        status: contained
+                    """);
+        }
+        await().atMost(WAIT).until(() -> registry.version(id, 1).isPresent());
+        String incident = "incident--" + java.util.UUID.randomUUID();
+        String bundle = """
+                {"type": "bundle", "id": "bundle--%s", "objects": [{"type": "incident", "spec_version": "2.1", "id": "%s",
+                 "created": "2026-11-29T00:00:00.000Z", "modified": "2026-11-29T00:00:00.000Z", "name": "Pipeline SCADA encrypted",
+                 "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"],
+                 "extensions": {"extension-definition--ef765651-680c-498d-9894-99799f2fa126": {"extension_type": "property-extension",
+                   "determination": "confirmed", "investigation_status": "open", "criticality": 80, "incident_types": ["ransomware"]}}}]}
+                """.formatted(java.util.UUID.randomUUID(), incident);
+        http.post().uri("/api/v1/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + keys.of("kz-cert")).body(bundle).exchange().expectStatus().isAccepted();
+        String runId = RunMachine.runId(id, 1, SubjectKind.INCIDENT, incident);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).singleElement().satisfies(request -> {
+            assertThat(request.recipient()).isEqualTo("kz-cert");
+            assertThat(request.text()).isEqualTo("Pipeline SCADA encrypted (high)");
+            assertThat(request.tlp()).isEqualTo(org.certhub.stix.Tlp.GREEN);
+        }));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/playbook-runs?incident=" + incident)
+                .path("runs").get(0).path("status").asString()).isEqualTo("completed"));
+        assertThat(get("kz-cert", "/api/v1/playbook-runs/" + runId).path("timeline").toString()).contains("status-set");
+    }
+
     private JsonNode get(String principal, String path) {
         return http.get().uri(path).header("Authorization", "Bearer " + keys.of(principal)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
