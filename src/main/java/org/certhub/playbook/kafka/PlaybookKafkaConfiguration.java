@@ -18,8 +18,8 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The engine's topics (created when missing, including the notification topics it shares with the
- * notify module), its three consumer stages and the version registry.
+ * The engine's topics (created when missing; the notification topics it shares are the notify
+ * module's), its three consumer stages and the version registry.
  */
 @Configuration(proxyBeanMethods = false)
 class PlaybookKafkaConfiguration {
@@ -48,16 +48,6 @@ class PlaybookKafkaConfiguration {
     @Bean
     NewTopic playbookPublicationsTopic(PlaybookProperties properties) {
         return partitioned(properties, properties.topics().publications());
-    }
-
-    @Bean
-    NewTopic playbookNotifyRequestsTopic(PlaybookProperties properties) {
-        return partitioned(properties, properties.topics().notifyRequests());
-    }
-
-    @Bean
-    NewTopic playbookNotifyEventsTopic(PlaybookProperties properties) {
-        return partitioned(properties, properties.topics().notifyEvents());
     }
 
     @Bean

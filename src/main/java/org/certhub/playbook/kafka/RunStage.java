@@ -102,8 +102,9 @@ class RunStage {
             ReleasedVersion version = version(command.playbookId(), command.playbookVersion());
             return Optional.of(machine.start(version, command.subject(), record.topic(), record.partition(), now));
         }
-        if (run == null) {
-            log.debug("Command {} for unknown run {} ignored", command.kind(), command.runId());
+        if (run == null || !run.topic().equals(record.topic())) {
+            // Not a run of this topic (none yet, or owned by another runs topic on the same cluster).
+            log.debug("Command {} for run {} not owned here ignored", command.kind(), command.runId());
             return Optional.empty();
         }
         ReleasedVersion version = version(run.playbookId(), run.playbookVersion());

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.Community;
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.PrincipalKind;
 import org.certhub.tenancy.Role;
@@ -36,5 +37,10 @@ final class TestCommunity implements Community {
     @Override
     public List<Principal> principals() {
         return PRINCIPALS;
+    }
+
+    @Override
+    public Optional<Contacts> contacts(String principalId) {
+        return Optional.empty();
     }
 }
