@@ -250,7 +250,7 @@ class PlaybookEngineIntegrationTests {
             assertThat(request.tlp()).isEqualTo(org.certhub.stix.Tlp.GREEN);
         }));
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/playbook-runs?incident=" + incident)
-                .path("runs").get(0).path("status").asString()).isEqualTo("completed"));
+                .path("runs").path(0).path("status").asString()).isEqualTo("completed"));
         assertThat(get("kz-cert", "/api/v1/playbook-runs/" + runId).path("timeline").toString()).contains("status-set");
     }
 
