@@ -18,10 +18,15 @@ public final class SearchIndices {
     /** One document per observable value: its sightings (members), and whether they correlate. */
     public static final String CORRELATIONS = "certhub-correlations";
 
+    /** One document per playbook run: its state and timeline. */
+    public static final String PLAYBOOK_RUNS = "certhub-playbook-runs";
+    /** The hub-side status of incidents and correlations, as playbooks set it. */
+    public static final String SUBJECT_STATUS = "certhub-subject-status";
     /** One document per notification: its request, each channel's delivery and its acknowledgement. */
     public static final String NOTIFICATIONS = "certhub-notifications";
 
-    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, NOTIFICATIONS);
+    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, PLAYBOOK_RUNS, SUBJECT_STATUS,
+            NOTIFICATIONS);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 
     private SearchIndices() {

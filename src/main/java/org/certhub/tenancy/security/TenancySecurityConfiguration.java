@@ -51,6 +51,8 @@ class TenancySecurityConfiguration {
                         "/api/v1/stats")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/observables/lookup").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
+                .requestMatchers("/api/v1/playbooks", "/api/v1/playbooks/**", "/api/v1/playbook-runs", "/api/v1/playbook-runs/**")
+                        .hasAnyRole(names(Role.RESPONDER, Role.ADMIN))
                 .requestMatchers("/api/v1/status/**")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER, Role.FEED_READER))
                 .requestMatchers("/api/v1/me").authenticated()

@@ -1,0 +1,31 @@
+package org.certhub.playbook.internal;
+
+import org.certhub.tenancy.Community;
+import org.certhub.tenancy.SharingPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's plain parts, wired once: subjects from events, deliveries cut per recipient, the run state machine. */
+@Configuration(proxyBeanMethods = false)
+class PlaybookEngineConfiguration {
+
+    @Bean
+    Subjects playbookSubjects(Community community, SharingPolicy policy) {
+        return new Subjects(community, policy);
+    }
+
+    @Bean
+    Deliveries playbookDeliveries(Community community, SharingPolicy policy) {
+        return new Deliveries(community, policy);
+    }
+
+    @Bean
+    Simulator playbookSimulator(Deliveries deliveries) {
+        return new Simulator(deliveries);
+    }
+
+    @Bean
+    RunMachine playbookRunMachine(Deliveries deliveries) {
+        return new RunMachine(deliveries);
+    }
+}

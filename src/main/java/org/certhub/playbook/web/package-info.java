@@ -1,0 +1,2 @@
+/** The playbook API: released playbooks and versions, validation, simulation, runs and their timelines. */
+package org.certhub.playbook.web;

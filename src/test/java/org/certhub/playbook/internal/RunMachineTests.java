@@ -1,0 +1,93 @@
+package org.certhub.playbook.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.certhub.correlation.CorrelationFound;
+import org.certhub.notify.NotificationEvent;
+import org.certhub.notify.NotificationRequested;
+import org.certhub.stix.Tlp;
+import org.certhub.tenancy.SharingPolicy;
+import org.junit.jupiter.api.Test;
+
+class RunMachineTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
+    private final TestCommunity community = new TestCommunity();
+    private final Subjects subjects = new Subjects(community, new SharingPolicy());
+    private final RunMachine machine = new RunMachine(new Deliveries(community, new SharingPolicy()));
+    private final ReleasedVersion version = new ReleasedVersion(PlaybookValidator.validate(PlaybookValidatorTests.VALID)
+            .playbook().orElseThrow(), PlaybookValidatorTests.VALID, Hashes.sha256(PlaybookValidatorTests.VALID),
+            "test-playbook/v1.yaml", T0);
+    private final Subject correlation = subjects.correlation(new CorrelationFound(1, "c0ffee", "ipv4", "203.0.113.7",
+            "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0));
+
+    @Test
+    void startsByNotifyingEveryRecipientOnceAndWaitsForTheirAcknowledgement() {
+        RunMachine.Transition started = machine.start(version, correlation, "runs", 2, T0);
+
+        assertThat(started.notifications()).extracting(NotificationRequested::recipient)
+                .containsExactly("kz-cert", "tj-cert", "regional-soc");
+        assertThat(started.notifications()).allSatisfy(n -> {
+            assertThat(n.ackRequired()).isTrue();
+            assertThat(n.ackDeadline()).isEqualTo(T0.plusSeconds(3));
+        });
+        assertThat(started.run().status()).isEqualTo(RunStatus.WAITING);
+        assertThat(started.run().waiting().from()).containsExactly("kz-cert", "tj-cert", "regional-soc");
+        assertThat(started.run().runId()).isEqualTo(RunMachine.runId("test-playbook", 1, SubjectKind.CORRELATION, "c0ffee"));
+        assertThat(machine.start(version, correlation, "runs", 2, T0.plusSeconds(60)).notifications())
+                .extracting(NotificationRequested::notificationId)
+                .isEqualTo(started.notifications().stream().map(NotificationRequested::notificationId).toList());
+    }
+
+    @Test
+    void tellsTheSharedValueOnlyToTheCertsThatReportedIt() {
+        List<NotificationRequested> sent = machine.start(version, correlation, "runs", 0, T0).notifications();
+
+        assertThat(sent.get(0).text()).isEqualTo("Value 203.0.113.7");
+        assertThat(sent.get(0).tlp()).isEqualTo(Tlp.AMBER);
+        assertThat(sent.get(2).text()).isEqualTo("Value [withheld: TLP:AMBER]").doesNotContain("203.0.113.7");
+        assertThat(sent.get(2).tlp()).isEqualTo(Tlp.GREEN);
+    }
+
+    @Test
+    void anAcknowledgementByEveryoneBeforeTheDeadlineSkipsTheEscalation() {
+        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        for (String recipient : List.of("kz-cert", "tj-cert", "regional-soc")) {
+            run = machine.onEvent(run, version, ack(run, recipient), T0.plusSeconds(1)).run();
+        }
+        RunMachine.Transition late = machine.onDeadline(run, version, "wait", T0.plusSeconds(3));
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.escalated()).isFalse();
+        assertThat(run.timeline()).extracting(Run.TimelineEntry::kind).contains("ack-complete", "step-skipped", "run-completed");
+        assertThat(late.notifications()).isEmpty();
+        assertThat(late.run().timeline()).isEqualTo(run.timeline());
+    }
+
+    @Test
+    void aMissingAcknowledgementEscalatesAtTheDeadlineOnlyOnce() {
+        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        run = machine.onEvent(run, version, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
+
+        assertThat(machine.onDeadline(run, version, "wait", T0.plusSeconds(2)).notifications()).isEmpty();
+        RunMachine.Transition escalated = machine.onDeadline(run, version, "wait", T0.plusSeconds(3));
+
+        assertThat(escalated.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.recipient()).isEqualTo("kz-cert");
+            assertThat(n.stepId()).isEqualTo("escalate");
+            assertThat(n.ackRequired()).isFalse();
+        });
+        assertThat(escalated.publications()).singleElement().satisfies(p -> assertThat(p.tlp()).isEqualTo(Tlp.AMBER_STRICT));
+        assertThat(escalated.run().escalated()).isTrue();
+        assertThat(escalated.run().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(machine.onDeadline(escalated.run(), version, "wait", T0.plusSeconds(4)).notifications()).isEmpty();
+    }
+
+    private static NotificationEvent ack(Run run, String recipient) {
+        return new NotificationEvent(1, "ntf-x", run.runId(), "tell", recipient, NotificationEvent.Kind.ACKNOWLEDGED, null, 0,
+                T0.plusSeconds(1), recipient);
+    }
+}
