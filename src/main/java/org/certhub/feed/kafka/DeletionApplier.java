@@ -79,6 +79,9 @@ class DeletionApplier {
     private void remove(ObjectDeleted deleted) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         bulk.operations(op -> op.delete(d -> d.index(SearchIndices.OBJECTS).id(deleted.owner() + "/" + deleted.stixId())));
+        // The search below sees only refreshed documents: without this, a version the indexer wrote
+        // a moment ago would survive its object's deletion. Deletions are rare; the refresh is cheap.
+        client.indices().refresh(r -> r.index(SearchIndices.OBJECT_VERSIONS));
         List<Hit<Void>> versions = client.search(s -> s.index(SearchIndices.OBJECT_VERSIONS).size(10_000)
                 .source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("owner").value(deleted.owner())))
