@@ -50,6 +50,8 @@ class TenancySecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/observables/lookup").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers("/api/v1/status/**")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER, Role.FEED_READER))
+                .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**", "/api/v1/stream")
+                        .hasAnyRole(names(Role.FEED_READER, Role.RESPONDER))
                 .requestMatchers("/api/v1/me").authenticated()
                 .anyRequest().authenticated();
     }
