@@ -29,8 +29,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Indexes accepted bundles into Elasticsearch: one bulk request per poll of the intake topic,
@@ -43,7 +41,6 @@ class Indexer {
 
     static final String LISTENER_ID = "certhub-indexer";
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ElasticsearchClient client;
     private final KafkaTemplate<String, byte[]> deadLetters;
@@ -143,9 +140,8 @@ class Indexer {
             return Optional.empty();
         }
         try {
-            JsonNode bundle = JSON.readTree(record.value());
             List<ObjectDocuments.Documents> documents = new ArrayList<>();
-            for (JsonNode object : bundle.path("objects")) {
+            for (BundleObjects.RawObject object : BundleObjects.of(record.value())) {
                 documents.add(ObjectDocuments.of(object, accepted.get()));
             }
             return Optional.of(new Pending(accepted.get(), documents));

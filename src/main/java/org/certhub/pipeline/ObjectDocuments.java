@@ -32,6 +32,8 @@ final class ObjectDocuments {
     private static final Set<String> TLP_DEFINITIONS = Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED)
             .stream().map(Tlp::markingDefinitionId).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    private static final byte[] OBJECT_MEMBER = ",\"object\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private ObjectDocuments() {
     }
 
@@ -40,7 +42,8 @@ final class ObjectDocuments {
             byte[] current, byte[] versioned) {
     }
 
-    static Documents of(JsonNode object, BundleAccepted bundle) {
+    static Documents of(BundleObjects.RawObject raw, BundleAccepted bundle) {
+        JsonNode object = raw.tree();
         String stixId = object.path("id").asString("");
         String type = object.path("type").asString("");
         String version = object.path("modified").asString(object.path("created").asString(""));
@@ -51,7 +54,6 @@ final class ObjectDocuments {
         versioned.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
         putIfPresent(versioned, "modified", object.path("modified"));
         versioned.put("received_at", received);
-        versioned.set("object", object);
 
         ObjectNode current = JSON.createObjectNode();
         current.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
@@ -71,11 +73,21 @@ final class ObjectDocuments {
                 field.getValue().forEach(values::add);
             }
         }
-        current.set("object", object);
 
         String currentId = bundle.owner() + "/" + stixId;
         return new Documents(stixId, version, currentId, currentId + "@" + version, externalVersion(version),
-                JSON.writeValueAsBytes(current), JSON.writeValueAsBytes(versioned));
+                withObject(current, raw.json()), withObject(versioned, raw.json()));
+    }
+
+    /** The document: its fields, then {@code "object"}, the STIX object exactly as it came (never serialised again). */
+    private static byte[] withObject(ObjectNode fields, byte[] object) {
+        byte[] head = JSON.writeValueAsBytes(fields);
+        byte[] document = new byte[head.length - 1 + OBJECT_MEMBER.length + object.length + 1];
+        System.arraycopy(head, 0, document, 0, head.length - 1);
+        System.arraycopy(OBJECT_MEMBER, 0, document, head.length - 1, OBJECT_MEMBER.length);
+        System.arraycopy(object, 0, document, head.length - 1 + OBJECT_MEMBER.length, object.length);
+        document[document.length - 1] = '}';
+        return document;
     }
 
     /** The object's observables by index field; every value is also in the generic {@code values} field. */

@@ -37,6 +37,11 @@ public final class ResilientBatchConsumers {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A stage that keeps up would otherwise poll a handful of records at a time and pay a round
+        // trip to Elasticsearch for each handful; waiting up to 20 ms for 256 KiB makes batches (and
+        // bulk requests) large under load for at most 20 ms more latency per stage when idle.
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()));
