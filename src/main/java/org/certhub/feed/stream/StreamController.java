@@ -1,6 +1,7 @@
 package org.certhub.feed.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ class StreamController {
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "max_tlp", required = false) String maxTlp,
             @RequestParam(name = "observable_type", required = false) List<String> observableTypes) {
-        List<ProblemError> errors = new java.util.ArrayList<>();
+        List<ProblemError> errors = new ArrayList<>();
         FeedFilter filter = FeedFilter.parse(Optional.ofNullable(types).orElse(List.of()), Optional.ofNullable(maxTlp),
                 Optional.ofNullable(observableTypes).orElse(List.of()),
                 new FeedFilter.Pointers("type", "max_tlp", "observable_type", false), errors);

@@ -1,5 +1,6 @@
 package org.certhub.feed.subscription;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ public record FeedFilter(Set<String> types, Optional<Tlp> maxTlp, Set<Observable
             Optional<ObservableType> type = Optional.ofNullable(id).flatMap(ObservableType::fromId);
             type.ifPresentOrElse(observables::add, () -> errors.add(new ProblemError(
                     pointers.entry(pointers.observableTypes(), position), "observable-type", "Unknown observable type; one of "
-                            + java.util.Arrays.stream(ObservableType.values()).map(ObservableType::id).toList() + ".")));
+                            + Arrays.stream(ObservableType.values()).map(ObservableType::id).toList() + ".")));
             index++;
         }
         Optional<Tlp> max = Optional.empty();

@@ -2,6 +2,7 @@ package org.certhub.feed.subscription;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,7 @@ class SubscriptionDeliverers implements SmartLifecycle {
     private final SubscriptionView view;
     private final DeliveryContext context;
     private final SubscriptionProperties properties;
+    private final KafkaProperties kafka;
     private final Set<Integer> leased = ConcurrentHashMap.newKeySet();
     private final Map<String, SubscriptionDelivery> deliveries = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -50,11 +52,12 @@ class SubscriptionDeliverers implements SmartLifecycle {
         this.properties = properties;
         this.context = new DeliveryContext(store, new WebhookSender(properties), community, policy, properties,
                 new RetryBackOff(properties.initialBackOff(), properties.maxBackOff()), kafka, intake.topic());
-        this.leases = SubscriptionKafkaConfiguration.groupMember(kafka, LEASE_GROUP);
+        this.kafka = kafka;
     }
 
     @Override
     public void start() {
+        leases = SubscriptionKafkaConfiguration.groupMember(kafka, LEASE_GROUP);
         running = true;
         leaseHolder = new Thread(this::holdLeases, "subscription-leases");
         leaseHolder.setDaemon(true);
@@ -96,7 +99,7 @@ class SubscriptionDeliverers implements SmartLifecycle {
 
     /** Starts the deliveries this instance holds the lease of, and stops the others. */
     private synchronized void reconcile() {
-        Set<String> wanted = ConcurrentHashMap.newKeySet();
+        Set<String> wanted = new HashSet<>();
         if (running) {
             view.all().stream().filter(placed -> leased.contains(placed.partition()))
                     .forEach(placed -> wanted.add(placed.subscription().id()));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class SubscriptionDelivery implements Runnable {
         try {
             List<TopicPartition> partitions = context.intakePartitions(consumer);
             consumer.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
             for (TopicPartition partition : partitions) {
                 Optional.ofNullable(committed.get(partition)).ifPresentOrElse(at -> consumer.seek(partition, at.offset()),
                         () -> consumer.seekToEnd(List.of(partition)));

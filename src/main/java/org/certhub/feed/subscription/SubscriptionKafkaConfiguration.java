@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /** The subscriptions topic and how the feed's Kafka clients are made from the hub's Kafka settings. */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +26,11 @@ class SubscriptionKafkaConfiguration {
                 .replicas(properties.replicationFactor()).compact().build();
     }
 
-    @Bean
-    KafkaTemplate<String, String> subscriptionKafkaTemplate(KafkaProperties kafka) {
+    /**
+     * The producer of subscription changes: done only when every in-sync replica has the record.
+     * Not a bean, so that the hub's other Kafka templates stay the only ones of their type.
+     */
+    static DefaultKafkaProducerFactory<String, String> producerFactory(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -36,7 +38,7 @@ class SubscriptionKafkaConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.certhub.feed.subscription;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -76,7 +77,7 @@ class SubscriptionPositions {
 
     /** Forgets a deleted subscription's position; a deliverer still stopping may keep it alive a moment. */
     void forget(Subscription subscription) {
-        admin.deleteConsumerGroups(java.util.List.of(subscription.consumerGroup())).all().whenComplete((done, error) -> {
+        admin.deleteConsumerGroups(List.of(subscription.consumerGroup())).all().whenComplete((done, error) -> {
             if (error != null) {
                 log.info("Position of deleted subscription {} not removed yet: {}", subscription.id(), error.toString());
             }
@@ -84,7 +85,7 @@ class SubscriptionPositions {
     }
 
     private Map<TopicPartition, Long> ends() throws ExecutionException, TimeoutException, InterruptedException {
-        var partitions = admin.describeTopics(java.util.List.of(intakeTopic)).allTopicNames()
+        Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(intakeTopic)).allTopicNames()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(intakeTopic).partitions().stream()
                 .map(info -> new TopicPartition(intakeTopic, info.partition()))
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));

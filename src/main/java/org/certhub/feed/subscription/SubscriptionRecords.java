@@ -1,10 +1,12 @@
 package org.certhub.feed.subscription;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.certhub.stix.observable.ObservableType;
@@ -52,13 +54,13 @@ final class SubscriptionRecords {
             JsonNode filter = node.path("filter");
             List<ObservableType> observables = new ArrayList<>();
             strings(filter.path("observable_types")).forEach(id -> ObservableType.fromId(id).ifPresent(observables::add));
-            FeedFilter feedFilter = new FeedFilter(java.util.Set.copyOf(strings(filter.path("types"))),
-                    text(filter, "max_tlp").flatMap(FeedFilter::tlp), java.util.Set.copyOf(observables));
+            FeedFilter feedFilter = new FeedFilter(Set.copyOf(strings(filter.path("types"))),
+                    text(filter, "max_tlp").flatMap(FeedFilter::tlp), Set.copyOf(observables));
             return Optional.of(new Subscription(required(node, "id"), required(node, "owner"),
                     URI.create(required(node, "url")), required(node, "secret"), feedFilter,
                     node.path("paused").asBoolean(false), Instant.parse(required(node, "created_at")),
                     text(node, "resumed_at").map(Instant::parse)));
-        } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
     }
@@ -79,7 +81,7 @@ final class SubscriptionRecords {
             Function<String, Optional<Instant>> instant = field -> text(node, field).map(Instant::parse);
             return Optional.of(new DeliveryStatus(instant.apply("last_delivery_at"), text(node, "last_error"),
                     instant.apply("last_error_at"), instant.apply("failing_since")));
-        } catch (JacksonException | java.time.DateTimeException e) {
+        } catch (JacksonException | DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -18,17 +21,18 @@ import org.springframework.stereotype.Component;
  * instances through their followers.
  */
 @Component
-class SubscriptionStore {
+class SubscriptionStore implements DisposableBean {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
+    private final DefaultKafkaProducerFactory<String, String> producers;
     private final KafkaTemplate<String, String> producer;
     private final SubscriptionView view;
     private final SubscriptionProperties properties;
 
-    SubscriptionStore(KafkaTemplate<String, String> subscriptionKafkaTemplate, SubscriptionView view,
-            SubscriptionProperties properties) {
-        this.producer = subscriptionKafkaTemplate;
+    SubscriptionStore(KafkaProperties kafka, SubscriptionView view, SubscriptionProperties properties) {
+        this.producers = SubscriptionKafkaConfiguration.producerFactory(kafka);
+        this.producer = new KafkaTemplate<>(producers);
         this.view = view;
         this.properties = properties;
     }
@@ -58,6 +62,11 @@ class SubscriptionStore {
     void delete(String id) {
         send(SubscriptionRecords.statusKey(id), null);
         send(id, null);
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
     }
 
     private void send(String key, String value) {
