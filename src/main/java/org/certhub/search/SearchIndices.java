@@ -18,7 +18,10 @@ public final class SearchIndices {
     /** One document per observable value: its sightings (members), and whether they correlate. */
     public static final String CORRELATIONS = "certhub-correlations";
 
-    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS);
+    /** One document per notification: its request, each channel's delivery and its acknowledgement. */
+    public static final String NOTIFICATIONS = "certhub-notifications";
+
+    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, NOTIFICATIONS);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 
     private SearchIndices() {

@@ -17,4 +17,7 @@ public interface Community {
 
     /** Every principal, ordered by id. */
     List<Principal> principals();
+
+    /** How the principal is reached (webhook secrets included: for the notify module's signing only). */
+    Optional<Contacts> contacts(String principalId);
 }

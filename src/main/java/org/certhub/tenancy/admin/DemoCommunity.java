@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.TenancyProperties;
 import org.certhub.tenancy.kafka.TenancyView;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ class DemoCommunity implements SmartLifecycle {
         List<NewPrincipal> demo = DemoPrincipals.all(properties.defaultTlp());
         boolean complete = demo.stream().allMatch(principal -> view.stored(principal.id()).isPresent());
         if (complete && file.exists()) {
+            giveContactsToThoseWithout(demo);
             log.info("Demo community: API keys in {}", file.path());
             return;
         }
@@ -72,7 +74,16 @@ class DemoCommunity implements SmartLifecycle {
             replacement.abandon();
             throw e;
         }
+        giveContactsToThoseWithout(demo);
         log.info("Demo community: {} principals, API keys written to {}", demo.size(), file.path());
+    }
+
+    /** Demo contacts for demo principals that have none (also those created before contacts existed). */
+    private void giveContactsToThoseWithout(List<NewPrincipal> demo) {
+        for (NewPrincipal principal : demo) {
+            view.stored(principal.id()).filter(stored -> stored.contacts().equals(Contacts.none()))
+                    .ifPresent(stored -> administration.setContacts(principal.id(), DemoPrincipals.contactsOf(principal)));
+        }
     }
 
     private IssuedKey issue(NewPrincipal principal) {

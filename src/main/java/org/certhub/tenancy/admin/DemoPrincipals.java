@@ -1,10 +1,12 @@
 package org.certhub.tenancy.admin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.certhub.stix.Tlp;
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.PrincipalKind;
 import org.certhub.tenancy.Role;
 
@@ -26,6 +28,20 @@ final class DemoPrincipals {
                         "Regional SOC", Optional.empty(), false, defaultTlp),
                 new NewPrincipal("admin", PrincipalKind.ADMIN, Set.of(Role.ADMIN),
                         "certhub administration", Optional.empty(), false, defaultTlp));
+    }
+
+    /**
+     * Plausible contacts at example domains (RFC 2606): the principal's desk, and for CERTs a duty
+     * officer and a head. No webhooks: a demo has no receivers.
+     */
+    static Contacts contactsOf(NewPrincipal principal) {
+        String domain = principal.id() + ".example";
+        if (principal.kind() != PrincipalKind.CERT) {
+            return new Contacts(List.of("desk@" + domain), Optional.empty(), Map.of());
+        }
+        return new Contacts(List.of("incident@" + domain), Optional.empty(), Map.of(
+                "duty-officer", new Contacts.Contact(List.of("duty@" + domain), Optional.empty()),
+                "head", new Contacts.Contact(List.of("head@" + domain), Optional.empty())));
     }
 
     private static NewPrincipal cert(String id, String name, String country, Tlp defaultTlp) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.StixIdentity;
 import org.certhub.tenancy.kafka.StoredPrincipal;
@@ -60,10 +61,23 @@ public class PrincipalAdministration {
         }
         Principal principal = stored.get().principal();
         ApiKey key = ApiKeys.generate();
-        writer.put(new StoredPrincipal(principal, List.of(ApiKeys.hash(key, now()))));
+        writer.put(stored.get().withKeys(List.of(ApiKeys.hash(key, now()))));
         log.info("Rotated the key of principal {}: {} revoked, {} issued", principalId, stored.get().keys().size(),
                 key.keyId());
         return Optional.of(new IssuedKey(principal, key));
+    }
+
+    /** Replaces the principal's contacts; empty when there is no such principal. */
+    public synchronized Optional<StoredPrincipal> setContacts(String principalId, Contacts contacts) {
+        Optional<StoredPrincipal> stored = view.stored(principalId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredPrincipal changed = stored.get().withContacts(contacts);
+        writer.put(changed);
+        log.info("Set the contacts of principal {}: {} address(es), webhook {}, {} role(s)", principalId,
+                contacts.emails().size(), contacts.webhook().isPresent() ? "set" : "none", contacts.roles().size());
+        return Optional.of(changed);
     }
 
     /** Every principal with its (hashed) keys. */

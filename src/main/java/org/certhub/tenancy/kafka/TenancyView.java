@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.certhub.tenancy.Community;
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.Principal;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -79,5 +80,10 @@ public class TenancyView implements Community {
     @Override
     public List<Principal> principals() {
         return storedPrincipals().stream().map(StoredPrincipal::principal).toList();
+    }
+
+    @Override
+    public Optional<Contacts> contacts(String principalId) {
+        return stored(principalId).map(StoredPrincipal::contacts);
     }
 }

@@ -42,6 +42,8 @@ class TenancySecurityConfiguration {
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
         urls.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                // The signed acknowledgement link of a notification e-mail: its token is the credential.
+                .requestMatchers(HttpMethod.GET, "/api/v1/notifications/*/ack").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.jsonName())
                 .requestMatchers(HttpMethod.POST, "/api/v1/bundles").hasRole(Role.SUBMITTER.jsonName())
                 .requestMatchers(HttpMethod.GET, "/api/v1/objects/**").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))

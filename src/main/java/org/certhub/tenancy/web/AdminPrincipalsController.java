@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.certhub.tenancy.TenancyProperties;
 import org.certhub.tenancy.admin.PrincipalAdministration;
+import org.certhub.tenancy.kafka.StoredPrincipal;
 import org.certhub.tenancy.kafka.TenancyWriteFailedException;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,6 +63,22 @@ class AdminPrincipalsController {
     @PostMapping("/{id}/keys")
     IssuedKeyJson rotateKey(@PathVariable String id) {
         return confirmed(() -> administration.rotateKey(id)).map(IssuedKeyJson::of)
+                .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
+    }
+
+    /** Replaces the principal's contacts (addresses, webhook, contact roles); answers them without secrets. */
+    @PutMapping("/{id}/contacts")
+    ContactsJson setContacts(@PathVariable String id, @RequestBody ContactsRequest request) {
+        StoredPrincipal current = administration.principal(id)
+                .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
+        return confirmed(() -> administration.setContacts(id, request.validated(current.contacts())))
+                .map(stored -> ContactsJson.of(stored.contacts()))
+                .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
+    }
+
+    @GetMapping("/{id}/contacts")
+    ContactsJson contacts(@PathVariable String id) {
+        return administration.principal(id).map(stored -> ContactsJson.of(stored.contacts()))
                 .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
     }
 

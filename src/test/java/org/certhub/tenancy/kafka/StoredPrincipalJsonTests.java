@@ -2,15 +2,20 @@ package org.certhub.tenancy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.certhub.tenancy.Contacts;
 import org.certhub.tenancy.Principals;
 import org.certhub.tenancy.keys.ApiKey;
 import org.certhub.tenancy.keys.ApiKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class StoredPrincipalJsonTests {
 
@@ -34,6 +39,34 @@ class StoredPrincipalJsonTests {
         assertThat(tree.path("principal").path("created").asString()).isEqualTo("2026-01-15T10:00:00.123Z");
         assertThat(tree.path("keys").get(0).path("sha256").asString()).hasSize(64);
         assertThat(json).doesNotContain(key.secret()).doesNotContain(key.value());
+    }
+
+    @Test
+    void contactsWithTheirWebhookSecretReadBackAndOldRecordsHaveNone() {
+        Contacts contacts = new Contacts(List.of("incident@kz-cert.example"),
+                Optional.of(new Contacts.Webhook(URI.create("https://hooks.kz-cert.example/certhub"), "0123456789abcdef")),
+                Map.of("duty-officer", new Contacts.Contact(List.of("duty@kz-cert.example"), Optional.empty())));
+        StoredPrincipal withContacts = stored.withContacts(contacts);
+
+        assertThat(StoredPrincipalJson.read(StoredPrincipalJson.write(withContacts))).contains(withContacts);
+        ObjectNode tree = (ObjectNode) JsonMapper.builder().build().readTree(StoredPrincipalJson.write(stored));
+        tree.remove("contacts");
+        String old = tree.toString();
+        assertThat(StoredPrincipalJson.read(old)).get().extracting(StoredPrincipal::contacts).isEqualTo(Contacts.none());
+    }
+
+    @Test
+    void aRoleWithoutAddressesIsReachedThroughThePrincipalsOwnContacts() {
+        var hook = new Contacts.Webhook(URI.create("https://hooks.example/a"), "0123456789abcdef");
+        Contacts contacts = new Contacts(List.of("desk@x.example"), Optional.of(hook),
+                Map.of("head", new Contacts.Contact(List.of(), Optional.empty()),
+                        "duty-officer", new Contacts.Contact(List.of("duty@x.example"), Optional.empty())));
+
+        assertThat(contacts.reach(Optional.of("head")).emails()).containsExactly("desk@x.example");
+        assertThat(contacts.reach(Optional.of("duty-officer")).emails()).containsExactly("duty@x.example");
+        assertThat(contacts.reach(Optional.of("duty-officer")).webhook()).contains(hook);
+        assertThat(contacts.reach(Optional.empty()).emails()).containsExactly("desk@x.example");
+        assertThat(hook.toString()).doesNotContain("0123456789abcdef");
     }
 
     @Test

@@ -3,10 +3,13 @@ package org.certhub.tenancy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.certhub.HubIntegrationTest;
+import org.certhub.tenancy.Community;
 import org.certhub.tenancy.DemoCredentials;
 import org.certhub.tenancy.StixIdentity;
 import org.certhub.tenancy.TenancyProperties;
@@ -27,6 +30,9 @@ class AdminPrincipalsIntegrationTests {
 
     @Autowired
     TenancyProperties properties;
+
+    @Autowired
+    Community contactsStore;
 
     String admin;
 
@@ -118,6 +124,59 @@ class AdminPrincipalsIntegrationTests {
                 .header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void contactsAreSetWithAWebhookWhoseSecretIsNeverShownAndKeptWhenLeftOut() {
+        String id = uniqueId("ua-cert");
+        create(Map.of("id", id, "kind", "cert", "roles", new String[] {"submitter"}, "name", "CERT-UA", "country", "UA"));
+        String secret = "s3cret-" + UUID.randomUUID();
+
+        String shown = putContacts(id, Map.of("emails", List.of("incident@ua.example"),
+                "webhook", Map.of("url", "https://hooks.ua.example/certhub", "secret", secret),
+                "roles", Map.of("duty-officer", Map.of("emails", List.of("duty@ua.example")))))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String again = putContacts(id, Map.of("emails", List.of("incident@ua.example"),
+                "webhook", Map.of("url", "https://hooks.ua.example/v2")))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String listed = http.get().uri("/api/v1/admin/principals/{id}", id).header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(shown).contains("duty@ua.example", "\"secretSet\":true").doesNotContain(secret);
+        assertThat(again + listed).contains("https://hooks.ua.example/v2").doesNotContain(secret);
+        assertThat(contactsStore.contacts(id)).get().extracting(contacts -> contacts.webhook().orElseThrow().secret())
+                .isEqualTo(secret);
+    }
+
+    @Test
+    void invalidContactsAreABadRequestNamingEachField() {
+        String id = uniqueId("md-cert");
+        create(Map.of("id", id, "kind", "cert", "roles", new String[] {"submitter"}, "name", "CERT-MD", "country", "MD"));
+
+        JsonNode problem = putContacts(id, Map.of("emails", List.of("not an address"),
+                "webhook", Map.of("url", "ftp://hooks.example/x"),
+                "roles", Map.of("Duty Officer", Map.of("emails", List.of()))))
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.path("type").asString()).endsWith("/invalid-contacts");
+        assertThat(problem.path("errors").findValuesAsString("pointer"))
+                .containsExactlyInAnyOrder("/emails/0", "/webhook/url", "/webhook/secret", "/roles/Duty Officer");
+        putContacts(uniqueId("nobody"), Map.of()).expectStatus().isNotFound();
+    }
+
+    @Test
+    void demoCertsHaveADutyOfficerAndAHeadButNoWebhook() {
+        assertThat(contactsStore.contacts("kz-cert")).get().satisfies(contacts -> {
+            assertThat(contacts.roles()).containsKeys("duty-officer", "head");
+            assertThat(contacts.reach(Optional.of("duty-officer")).emails()).containsExactly("duty@kz-cert.example");
+            assertThat(contacts.webhook()).isEmpty();
+        });
+    }
+
+    private RestTestClient.ResponseSpec putContacts(String id, Map<String, Object> contacts) {
+        return http.put().uri("/api/v1/admin/principals/{id}/contacts", id).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).body(contacts).exchange();
     }
 
     private JsonNode create(Map<String, Object> principal) {

@@ -1,0 +1,2 @@
+/** The delivery engine: the notification record in Elasticsearch, claims, retries, acknowledgements. */
+package org.certhub.notify.internal;
