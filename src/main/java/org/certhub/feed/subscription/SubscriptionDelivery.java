@@ -144,7 +144,7 @@ final class SubscriptionDelivery implements Runnable {
             if (subscription.isEmpty()) {
                 return false;
             }
-            Optional<String> failure = context.sender().send(subscription.get(), key, body);
+            Optional<WebhookSender.Failure> failure = context.sender().send(subscription.get(), key, body);
             Instant now = Instant.now();
             DeliveryStatus status = context.store().status(id);
             if (failure.isEmpty()) {
@@ -154,14 +154,16 @@ final class SubscriptionDelivery implements Runnable {
                 return true;
             }
             firstFailure = firstFailure == null ? now : firstFailure;
-            status = status.failed(failure.get(), now);
-            if (Duration.between(firstFailure, now).compareTo(context.properties().maxRetryAge()) > 0) {
-                log.warn("Subscription {} is failing: batch {} refused for {} ({}); delivery holds until resumed", id, key,
-                        context.properties().maxRetryAge(), failure.get());
+            String reason = failure.get().reason();
+            status = status.failed(reason, now);
+            boolean tooOld = Duration.between(firstFailure, now).compareTo(context.properties().maxRetryAge()) > 0;
+            if (failure.get().permanent() || tooOld) {
+                log.warn("Subscription {} is failing: batch {} refused ({}{}); delivery holds until resumed", id, key,
+                        reason, tooOld ? " for longer than " + context.properties().maxRetryAge() : "");
                 saveStatus(status.failing(now));
                 return false;
             }
-            log.debug("Subscription {} batch {} attempt {} failed: {}", id, key, attempt, failure.get());
+            log.debug("Subscription {} batch {} attempt {} failed: {}", id, key, attempt, reason);
             saveStatus(status);
             sleep(context.backOff().after(attempt));
         }

@@ -48,11 +48,24 @@ final class WebhookSender {
         return JSON.writeValueAsBytes(bundle);
     }
 
-    /** Sends one batch; the failure, if any, as a short reason (status or exception type, never the response body). */
-    Optional<String> send(Subscription subscription, String idempotencyKey, byte[] body) {
+    /**
+     * Why a batch was not delivered: a short reason (status or exception type, never the response
+     * body), and whether trying again can help. Timeouts, connection failures, 408, 425, 429 and 5xx
+     * pass; any other answer (401, 404, 410...) and a refused target need the subscriber to act.
+     */
+    record Failure(String reason, boolean permanent) {
+
+        static Failure of(int status) {
+            boolean passes = status == 408 || status == 425 || status == 429 || status >= 500;
+            return new Failure("HTTP " + status, !passes && status >= 400);
+        }
+    }
+
+    /** Sends one batch; empty when it was answered 2xx. */
+    Optional<Failure> send(Subscription subscription, String idempotencyKey, byte[] body) {
         Optional<WebhookTargets.Refusal> refused = targets.refusal(subscription.url());
         if (refused.isPresent()) {
-            return Optional.of("target refused: " + refused.get().message());
+            return Optional.of(new Failure("target refused: " + refused.get().message(), true));
         }
         long now = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(subscription.url()).timeout(properties.requestTimeout())
@@ -66,12 +79,12 @@ final class WebhookSender {
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? Optional.empty() : Optional.of("HTTP " + status);
+            return status >= 200 && status < 300 ? Optional.empty() : Optional.of(Failure.of(status));
         } catch (IOException e) {
-            return Optional.of(e.getClass().getSimpleName());
+            return Optional.of(new Failure(e.getClass().getSimpleName(), false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
+            return Optional.of(new Failure("interrupted", false));
         }
     }
 }

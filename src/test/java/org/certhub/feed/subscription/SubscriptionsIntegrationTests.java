@@ -165,6 +165,19 @@ class SubscriptionsIntegrationTests {
     }
 
     @Test
+    void receiverAnsweringGoneTurnsFailingAtOnceWithoutRetries() {
+        receiver.answer("/gone", 410);
+        String id = subscribe("tj-cert", "/gone", "{}");
+        submit("kz-cert", new FeedBundles(Tlp.GREEN));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode status = get("tj-cert", id);
+            assertThat(status.path("state").asString()).isEqualTo("failing");
+            assertThat(status.path("last_error").asString()).isEqualTo("HTTP 410");
+        });
+        assertThat(receiver.at("/gone")).hasSize(1);
+    }
+
+    @Test
     void metadataAndNonHttpTargetsAreRefused() {
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/",
                 "http://[fe80::1]/hook", "http://0.0.0.0:8080/")) {
