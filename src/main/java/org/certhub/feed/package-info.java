@@ -1,2 +1,5 @@
-/** Partner feed: TAXII 2.1 collections, Kafka feed topics, webhook subscriptions and a live stream, all filtered by the one sharing policy. */
+/**
+ * The partner feed: TAXII 2.1 collections and per-scope Kafka topics, each carrying only what its
+ * sharing scope may carry under the one sharing policy.
+ */
 package org.certhub.feed;

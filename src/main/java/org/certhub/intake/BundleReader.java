@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request body into a JSON tree within the configured limits, so that an oversized, too
- * deep or malformed body is refused with a precise problem before anything else looks at it.
+ * deep or malformed body is refused with a precise problem before anything else looks at it. Public
+ * for the other submission path, TAXII's "add objects", which must hold to the same limits.
  */
 @Component
-class BundleReader {
+public class BundleReader {
 
     private final IntakeProperties limits;
     private final JsonMapper json;
@@ -44,7 +45,12 @@ class BundleReader {
         this.json = JsonMapper.builder(factory).build();
     }
 
-    JsonNode read(InputStream body, long declaredLength) {
+    /**
+     * The body as JSON, or a {@link ProblemException}: 413 over a limit, 400 when malformed.
+     *
+     * @param declaredLength the request's Content-Length, -1 when unknown
+     */
+    public JsonNode read(InputStream body, long declaredLength) {
         long max = limits.maxBodySize().toBytes();
         if (declaredLength > max) {
             throw tooLarge("bundle-too-large", "max-body-size",

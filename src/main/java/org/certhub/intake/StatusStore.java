@@ -79,7 +79,8 @@ public class StatusStore implements DisposableBean {
         }
     }
 
-    Optional<SubmissionStatus> find(String id) {
+    /** The status of a submission, whoever made it: callers check {@link SubmissionStatus#owner()}. */
+    public Optional<SubmissionStatus> find(String id) {
         try {
             GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.STATUS).id(id), JsonNode.class);
             return found.found() && found.source() != null ? Optional.of(fromDocument(found.source())) : Optional.empty();

@@ -2,6 +2,8 @@ package org.certhub.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +62,11 @@ class Indexer {
         // require_alias: never let Elasticsearch auto-create an index without the hub's mapping.
         BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
         int operations = 0;
+        // A replay keeps the first date: the current document's external version and the version
+        // document's create both refuse to overwrite what is already indexed.
+        Instant dateAdded = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (ConsumerRecord<String, byte[]> record : records) {
-            Optional<Pending> pending = read(record);
+            Optional<Pending> pending = read(record, dateAdded);
             if (pending.isEmpty()) {
                 continue;
             }
@@ -133,7 +138,7 @@ class Indexer {
     }
 
     /** Reads one record; a record that is not a readable accepted bundle goes to the dead-letter topic. */
-    private Optional<Pending> read(ConsumerRecord<String, byte[]> record) {
+    private Optional<Pending> read(ConsumerRecord<String, byte[]> record, Instant dateAdded) {
         Optional<BundleAccepted> accepted = BundleAccepted.fromRecord(record);
         if (accepted.isEmpty()) {
             deadLetter(record, "missing or unreadable certhub headers");
@@ -142,7 +147,7 @@ class Indexer {
         try {
             List<ObjectDocuments.Documents> documents = new ArrayList<>();
             for (BundleObjects.RawObject object : BundleObjects.of(record.value())) {
-                documents.add(ObjectDocuments.of(object, accepted.get()));
+                documents.add(ObjectDocuments.of(object, accepted.get(), dateAdded));
             }
             return Optional.of(new Pending(accepted.get(), documents));
         } catch (JacksonException | IllegalArgumentException e) {

@@ -2,15 +2,12 @@ package org.certhub.pipeline;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.certhub.intake.BundleAccepted;
-import org.certhub.stix.Tlp;
 import org.certhub.stix.observable.Observable;
 import org.certhub.stix.observable.ObservableExtractor;
 
@@ -29,8 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class ObjectDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> TLP_DEFINITIONS = Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED)
-            .stream().map(Tlp::markingDefinitionId).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final byte[] OBJECT_MEMBER = ",\"object\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -42,25 +37,32 @@ final class ObjectDocuments {
             byte[] current, byte[] versioned) {
     }
 
-    static Documents of(BundleObjects.RawObject raw, BundleAccepted bundle) {
+    /**
+     * @param dateAdded when the hub indexes this version (TAXII's "date added"), to the microsecond:
+     *     the order partners page the feed in
+     */
+    static Documents of(BundleObjects.RawObject raw, BundleAccepted bundle, Instant dateAdded) {
         JsonNode object = raw.tree();
         String stixId = object.path("id").asString("");
         String type = object.path("type").asString("");
         String version = object.path("modified").asString(object.path("created").asString(""));
         String received = bundle.receivedAt().toString();
-        String tlp = tlpOf(object, stixId, type).label();
+        String tlp = ObjectTlp.of(object).label();
+        String added = dateAdded.toString();
 
         ObjectNode versioned = JSON.createObjectNode();
         versioned.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
         putIfPresent(versioned, "modified", object.path("modified"));
-        versioned.put("received_at", received);
+        versioned.put("received_at", received).put("date_added", added);
+        // STIX: the first version of an object has modified equal to created (SCOs have one version).
+        versioned.put("first_version", !object.has("modified") || object.path("modified").equals(object.path("created")));
 
         ObjectNode current = JSON.createObjectNode();
         current.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
         putIfPresent(current, "created_by_ref", object.path("created_by_ref"));
         putIfPresent(current, "created", object.path("created"));
         putIfPresent(current, "modified", object.path("modified"));
-        current.put("received_at", received).put("submission_id", bundle.submissionId()).put("bundle_id", bundle.bundleId());
+        current.put("received_at", received).put("date_added", added).put("submission_id", bundle.submissionId()).put("bundle_id", bundle.bundleId());
         putIfPresent(current, "name", object.has("name") ? object.path("name") : object.path("value"));
         putIfPresent(current, "description", object.path("description"));
         copyStrings(object.path("labels"), current.putArray("labels"));
@@ -98,18 +100,6 @@ final class ObjectDocuments {
             byField.computeIfAbsent("values", field -> new LinkedHashSet<>()).add(observable.value());
         }
         return byField;
-    }
-
-    /**
-     * The strictest TLP marking of the object. The intake gave every object but marking
-     * definitions a TLP; an unmarked marking definition is public if it is a TLP definition
-     * itself, and treated as AMBER otherwise (the hub's default).
-     */
-    private static Tlp tlpOf(JsonNode object, String stixId, String type) {
-        List<String> refs = new ArrayList<>();
-        object.path("object_marking_refs").forEach(ref -> refs.add(ref.asString("")));
-        return Tlp.strictest(refs).orElseGet(() -> type.equals("marking-definition") && TLP_DEFINITIONS.contains(stixId)
-                ? Tlp.CLEAR : Tlp.AMBER);
     }
 
     /** Microseconds since the epoch: STIX timestamps may carry sub-millisecond precision. */

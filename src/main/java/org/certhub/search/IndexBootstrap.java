@@ -2,6 +2,7 @@ package org.certhub.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Applies the index templates (JSON resources under {@code elasticsearch/}) and creates the first
  * version of each index behind its alias. When Elasticsearch is not reachable at start-up the hub
@@ -25,6 +29,7 @@ public class IndexBootstrap implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBootstrap.class);
     private static final long RETRY_SECONDS = 5;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
@@ -93,6 +98,18 @@ public class IndexBootstrap implements SmartLifecycle {
         }
     }
 
+    /**
+     * An index made by an earlier release gets the fields added since (adding a field is the one
+     * mapping change Elasticsearch allows in place; anything else needs a new index version).
+     */
+    private void addNewFields(String alias) throws IOException {
+        ClassPathResource resource = new ClassPathResource("elasticsearch/" + alias + ".json");
+        try (InputStream template = resource.getInputStream()) {
+            JsonNode mappings = JSON.readTree(template).path("template").path("mappings");
+            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings.toString())));
+        }
+    }
+
     private void applyTemplate(String alias) throws IOException {
         ClassPathResource resource = new ClassPathResource("elasticsearch/" + alias + ".json");
         try (InputStream template = resource.getInputStream()) {
@@ -102,6 +119,7 @@ public class IndexBootstrap implements SmartLifecycle {
 
     private void createIndexBehind(String alias) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            addNewFields(alias);
             return;
         }
         String index = alias + SearchIndices.FIRST_VERSION_SUFFIX;

@@ -1,12 +1,10 @@
 package org.certhub.web;
 
-import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,8 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final ProblemResponses responses;
+
+    ProblemErrorController(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
     @RequestMapping("/error")
-    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -31,8 +35,8 @@ class ProblemErrorController implements ErrorController {
             case BAD_REQUEST -> "bad-request";
             default -> status.is5xxServerError() ? "internal-error" : "error";
         };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemResponses.asMap(Problems.of(status, slug, status.getReasonPhrase(),
-                        status.getReasonPhrase() + ".")));
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return responses.entity(path instanceof String uri ? uri : null,
+                Problems.of(status, slug, status.getReasonPhrase(), status.getReasonPhrase() + "."), new HttpHeaders());
     }
 }

@@ -2,12 +2,12 @@ package org.certhub.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +18,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -33,36 +34,42 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    private final ProblemResponses responses;
+
+    ProblemExceptionHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<Object> problem(ProblemException e) {
-        return respond(e.problem(), e.headers());
+    ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
+        return respond(request, e.problem(), e.headers());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "Invalid parameter", "The parameter '" + e.getName() + "' has an invalid value."),
                 List.of(new ProblemError(e.getName(), "parameter-format", "not a valid value for this parameter")));
-        return respond(problem, new HttpHeaders());
+        return respond(request, problem, new HttpHeaders());
     }
 
     /** Thrown inside a controller (e.g. by method security): the same answer as the filter chain's. */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
-        return respond(Problems.forbidden(), new HttpHeaders());
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(request, Problems.forbidden(), new HttpHeaders());
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Object> unauthenticated(AuthenticationException e) {
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"certhub\"");
-        return respond(Problems.unauthorized(), headers);
+        return respond(request, Problems.unauthorized(), headers);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error while handling a request", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return respond(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The hub could not handle this request; nothing of it was accepted."), new HttpHeaders());
     }
 
@@ -70,7 +77,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return respond(standardProblem(e, status), headers);
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        return responses.entity(path, standardProblem(e, status), headers);
     }
 
     private static ProblemDetail standardProblem(Exception e, HttpStatusCode status) {
@@ -100,10 +108,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(code, "bad-request", code.getReasonPhrase(), code.getReasonPhrase() + ".");
     }
 
-    static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
-        HttpHeaders out = new HttpHeaders();
-        out.addAll(headers);
-        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return ResponseEntity.status(problem.getStatus()).headers(out).body(ProblemResponses.asMap(problem));
+    private ResponseEntity<Object> respond(HttpServletRequest request, ProblemDetail problem, HttpHeaders headers) {
+        return responses.entity(request.getRequestURI(), problem, headers);
     }
 }

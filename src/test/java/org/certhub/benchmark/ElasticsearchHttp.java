@@ -93,7 +93,7 @@ final class ElasticsearchHttp {
         return hits;
     }
 
-    private JsonNode call(String method, String path, String body) throws IOException {
+    JsonNode call(String method, String path, String body) throws IOException {
         HttpResponse<byte[]> response = send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
         return JSON.readTree(response.body());
     }

@@ -32,12 +32,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         String challenge = e instanceof BadCredentialsException
                 ? "Bearer realm=\"certhub\", error=\"invalid_token\"" : "Bearer realm=\"certhub\"";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        problems.write(response, Problems.unauthorized());
+        problems.write(request, response, Problems.unauthorized());
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        problems.write(response, Problems.forbidden());
+        problems.write(request, response, Problems.forbidden());
     }
 }

@@ -55,6 +55,9 @@ class TenancySecurityConfiguration {
                 .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**", "/api/v1/stream")
                         .hasAnyRole(names(Role.FEED_READER, Role.RESPONDER))
                 .requestMatchers("/api/v1/me").authenticated()
+                // TAXII: any principal reads the collections the sharing policy lets it read; the
+                // feed decides per collection who may write (a CERT's submitters, to its own).
+                .requestMatchers("/taxii2", "/taxii2/**").authenticated()
                 .anyRequest().authenticated();
     }
 

@@ -1,0 +1,62 @@
+package org.certhub.feed.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.certhub.feed.FeedProperties;
+import org.certhub.pipeline.ListenersAwaitingIndices;
+import org.certhub.pipeline.PipelineProperties;
+import org.certhub.pipeline.ResilientBatchConsumers;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The scope topics, the deletions topic and the feed's two consumers' set-up. The feed writes with
+ * the intake's producer (idempotent, acks=all): what a partner reads must not be lost or doubled by retries.
+ */
+@Configuration(proxyBeanMethods = false)
+class FeedKafkaConfiguration {
+
+    static final String SCOPE_TOPICS_FACTORY = "feedScopeTopicsContainerFactory";
+    static final String DELETIONS_FACTORY = "feedDeletionsContainerFactory";
+
+    @Bean
+    KafkaAdmin.NewTopics feedTopics(FeedProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (properties.kafka().enabled()) {
+            properties.scopes().forEach(scope -> topics.add(TopicBuilder.name(properties.kafka().topicOf(scope))
+                    .partitions(properties.kafka().partitions()).replicas(1)
+                    .config("retention.ms", String.valueOf(properties.kafka().retention().toMillis())).build()));
+        }
+        // Deletions are writes: kept as long as the submissions they undo.
+        topics.add(TopicBuilder.name(properties.kafka().deletionsTopic()).partitions(1).replicas(1)
+                .config("retention.ms", "-1").build());
+        topics.add(TopicBuilder.name(properties.kafka().deletionsDeadLetterTopic()).partitions(1).replicas(1)
+                .config("retention.ms", "-1").build());
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean(SCOPE_TOPICS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> feedScopeTopicsContainerFactory(KafkaProperties kafka,
+            PipelineProperties pipeline) {
+        return ResilientBatchConsumers.factory(kafka, ScopeTopicPublisher.LISTENER_ID, pipeline.maxPollRecords(), 1,
+                pipeline.maxBackOff());
+    }
+
+    @Bean(DELETIONS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> feedDeletionsContainerFactory(KafkaProperties kafka,
+            PipelineProperties pipeline) {
+        return ResilientBatchConsumers.factory(kafka, DeletionApplier.LISTENER_ID, pipeline.maxPollRecords(), 1,
+                pipeline.maxBackOff());
+    }
+
+    @Bean
+    ListenersAwaitingIndices deletionsAwaitIndices() {
+        return new ListenersAwaitingIndices(List.of(DeletionApplier.LISTENER_ID));
+    }
+}

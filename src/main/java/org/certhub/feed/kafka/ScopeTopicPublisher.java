@@ -1,0 +1,78 @@
+package org.certhub.feed.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.certhub.feed.FeedProperties;
+import org.certhub.feed.FeedProperties.Scope;
+import org.certhub.intake.BundleAccepted;
+import org.certhub.pipeline.ObjectTlp;
+import org.certhub.stix.Tlp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fills the scope topics from the intake topic: each accepted object goes to every scope whose TLP
+ * levels include the object's, decided by the same rule the indexer stores it under
+ * ({@link ObjectTlp}). AMBER+STRICT and RED are in no scope, so they never reach a feed topic.
+ * At least once: a partner dedupes on STIX id and {@code modified}.
+ */
+@Component
+class ScopeTopicPublisher {
+
+    static final String LISTENER_ID = "certhub-feed-topics";
+    private static final Logger log = LoggerFactory.getLogger(ScopeTopicPublisher.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final FeedProperties properties;
+    private final KafkaTemplate<String, byte[]> kafka;
+
+    ScopeTopicPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
+        this.properties = properties;
+        this.kafka = intakeKafkaTemplate;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
+            containerFactory = FeedKafkaConfiguration.SCOPE_TOPICS_FACTORY, batch = "true",
+            autoStartup = "${certhub.feed.kafka.enabled:true}")
+    void publish(List<ConsumerRecord<String, byte[]>> records) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<BundleAccepted> accepted = BundleAccepted.fromRecord(record);
+            if (accepted.isEmpty()) {
+                // The indexer dead-letters it with its reason; nothing of it is published.
+                continue;
+            }
+            try {
+                for (JsonNode object : JSON.readTree(accepted.get().bundle()).path("objects")) {
+                    addRecords(out, object, accepted.get());
+                }
+            } catch (JacksonException e) {
+                log.warn("Not publishing unreadable bundle {}-{}@{}", record.topic(), record.partition(), record.offset());
+            }
+        }
+        FeedRecords.sendAll(kafka, out);
+    }
+
+    private void addRecords(List<ProducerRecord<String, byte[]>> out, JsonNode object, BundleAccepted accepted) {
+        Tlp tlp = ObjectTlp.of(object);
+        byte[] value = null;
+        for (Scope scope : properties.scopes()) {
+            if (scope.carries(tlp)) {
+                value = value == null ? JSON.writeValueAsBytes(object) : value;
+                out.add(FeedRecords.of(properties.kafka().topicOf(scope), object.path("id").asString(), value,
+                        accepted.owner(), tlp.label(), accepted.receivedAt().toString()));
+            }
+        }
+    }
+}
