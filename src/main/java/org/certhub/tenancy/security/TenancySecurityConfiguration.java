@@ -55,6 +55,8 @@ class TenancySecurityConfiguration {
                         .hasAnyRole(names(Role.RESPONDER, Role.ADMIN))
                 .requestMatchers("/api/v1/status/**")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER, Role.FEED_READER))
+                .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**", "/api/v1/stream")
+                        .hasAnyRole(names(Role.FEED_READER, Role.RESPONDER))
                 .requestMatchers("/api/v1/me").authenticated()
                 // TAXII: any principal reads the collections the sharing policy lets it read; the
                 // feed decides per collection who may write (a CERT's submitters, to its own).
