@@ -1,7 +1,6 @@
 package org.certhub.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.certhub.intake.BundleAccepted;
 import org.certhub.intake.StatusStore;
 import org.certhub.intake.SubmissionStatus;
@@ -157,15 +155,8 @@ class Indexer {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("Sending record {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                properties.deadLetterTopic(), reason);
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(), record.value());
-        record.headers().forEach(header -> dead.headers().add(header));
-        dead.headers().add("certhub-dlt-reason", reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("certhub-dlt-origin", (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
         try {
-            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+            deadLetters.send(StageProducer.deadLetterRecord(properties.deadLetterTopic(), record, reason)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new TransientIndexingException("Could not write to the dead-letter topic", e);
         }

@@ -14,6 +14,7 @@ import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.correlation.internal.CorrelationStore;
 import org.certhub.correlation.internal.Suppression;
+import org.certhub.pipeline.StageProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -82,7 +83,7 @@ class CorrelationEngine {
                 announced.add(after.found());
             }
         }
-        CorrelationProducer.Batch batch = producer.batch();
+        StageProducer.Batch batch = producer.batch();
         announced.forEach(found -> batch.send(properties.topics().correlations(), found.id(), found.toJson()));
         elsewhere.forEach(observation -> batch.send(properties.topics().observations(), observation.key(), observation.toJson()));
         batch.await();

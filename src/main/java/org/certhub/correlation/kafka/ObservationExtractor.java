@@ -13,6 +13,7 @@ import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Containers;
 import org.certhub.correlation.internal.TechniqueTargets;
 import org.certhub.intake.BundleAccepted;
+import org.certhub.pipeline.StageProducer;
 import org.certhub.stix.Tlp;
 import org.certhub.stix.observable.Observable;
 import org.certhub.stix.observable.ObservableExtractor;
@@ -50,7 +51,7 @@ class ObservationExtractor {
             containerFactory = CorrelationKafkaConfiguration.EXTRACT_FACTORY, batch = "true", autoStartup = "false")
     void extract(List<ConsumerRecord<String, byte[]>> records) {
         long started = System.nanoTime();
-        CorrelationProducer.Batch batch = producer.batch();
+        StageProducer.Batch batch = producer.batch();
         int sightings = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             for (ObservationRecorded observation : read(record)) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.certhub.notify.NotificationEvent;
+import org.certhub.pipeline.StageProducer;
 import org.certhub.playbook.PlaybookProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class EventRelay {
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.playbook.topics.notify-events:certhub.notify.events}",
             containerFactory = PlaybookKafkaConfiguration.EVENTS_FACTORY, batch = "true", autoStartup = "false")
     void relay(List<ConsumerRecord<String, byte[]>> records) {
-        PlaybookProducer.Batch batch = producer.batch();
+        StageProducer.Batch batch = producer.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<NotificationEvent> event = NotificationEvent.fromJson(record.value());
             if (event.isEmpty() || event.get().runId() == null || event.get().kind() == null) {

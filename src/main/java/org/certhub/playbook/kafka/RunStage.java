@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.certhub.notify.NotificationRequested;
+import org.certhub.pipeline.StageProducer;
 import org.certhub.playbook.PlaybookProperties;
 import org.certhub.playbook.PublicationRequested;
 import org.certhub.playbook.internal.PlaybookRegistry;
@@ -69,7 +70,7 @@ class RunStage {
         Map<String, Run> runs = new HashMap<>(store.load(ids));
         Map<String, Run> changed = new LinkedHashMap<>();
         Map<String, String> statuses = new HashMap<>();
-        PlaybookProducer.Batch sends = producer.batch();
+        StageProducer.Batch sends = producer.batch();
         for (Map.Entry<ConsumerRecord<String, byte[]>, RunCommand> entry : commands.entrySet()) {
             RunCommand command = entry.getValue();
             Optional<RunMachine.Transition> transition = transition(entry.getKey(), command, runs.get(command.runId()));

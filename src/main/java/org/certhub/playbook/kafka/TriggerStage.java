@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.certhub.correlation.CorrelationFound;
 import org.certhub.intake.BundleAccepted;
+import org.certhub.pipeline.StageProducer;
 import org.certhub.playbook.PlaybookProperties;
 import org.certhub.playbook.internal.PlaybookRegistry;
 import org.certhub.playbook.internal.ReleasedVersion;
@@ -54,7 +55,7 @@ class TriggerStage {
             throw new TransientPlaybookException("The playbooks are not loaded yet");
         }
         List<ReleasedVersion> playbooks = registry.newestOfEach();
-        PlaybookProducer.Batch batch = producer.batch();
+        StageProducer.Batch batch = producer.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<List<Subject>> read = subjectsOf(record);
             if (read.isEmpty()) {
