@@ -58,10 +58,16 @@ public class ObjectQueries {
                 audience, 1000, List.of(), Order.MODIFIED);
     }
 
+    /** The sort values of a listing by time shared (time, owner, STIX id), and by relevance (score first). */
+    private static final List<SortCursor.Kind> BY_SHARED = List.of(SortCursor.Kind.LONG, SortCursor.Kind.STRING,
+            SortCursor.Kind.STRING);
+    private static final List<SortCursor.Kind> BY_RELEVANCE = List.of(SortCursor.Kind.DOUBLE, SortCursor.Kind.LONG,
+            SortCursor.Kind.STRING, SortCursor.Kind.STRING);
+
     /** One page of current objects matching the filter, newest shared first. */
     public ObjectPage list(ObjectFilter filter, int limit, Optional<String> cursor, Audience audience) {
         boolean byRelevance = filter.text().isPresent();
-        List<FieldValue> after = cursor.map(c -> PageCursor.decode(c, byRelevance)
+        List<FieldValue> after = cursor.map(c -> SortCursor.decode(c, byRelevance ? "relevance" : "shared", byRelevance ? BY_RELEVANCE : BY_SHARED)
                 .orElseThrow(() -> new IllegalArgumentException("invalid cursor"))).orElse(List.of());
         List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), audience, limit + 1, after,
                 byRelevance ? Order.RELEVANCE : Order.SHARED);
@@ -70,7 +76,7 @@ public class ObjectQueries {
             objects.add(StoredObject.fromSource(hits.get(i).source()));
         }
         Optional<String> next = hits.size() > limit
-                ? Optional.of(PageCursor.encode(hits.get(limit - 1).sort())) : Optional.empty();
+                ? Optional.of(SortCursor.encode(byRelevance ? "relevance" : "shared", hits.get(limit - 1).sort())) : Optional.empty();
         return new ObjectPage(objects, next);
     }
 

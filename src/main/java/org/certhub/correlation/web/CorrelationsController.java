@@ -8,8 +8,9 @@ import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import org.certhub.correlation.internal.CorrelationQueries;
-import org.certhub.correlation.internal.TechniqueTargets;
 import org.certhub.correlation.internal.CorrelationViews;
+import org.certhub.correlation.internal.TechniqueTargets;
+import org.certhub.search.SortCursor;
 import org.certhub.stix.observable.Normalization;
 import org.certhub.stix.observable.ObservableType;
 import org.certhub.tenancy.Community;
@@ -67,7 +68,9 @@ public class CorrelationsController {
         if (type != null && ObservableType.fromId(type).isEmpty() && !type.equals(TechniqueTargets.TYPE)) {
             throw Parameters.invalid("type", "enum", "is not an observable type");
         }
-        List<FieldValue> after = cursor == null ? List.of() : CorrelationCursor.decode(cursor, order)
+        List<FieldValue> after = cursor == null ? List.of() : SortCursor.decode(cursor, order.name(), order == CorrelationQueries.Sort.SCORE
+                ? List.of(SortCursor.Kind.DOUBLE, SortCursor.Kind.LONG, SortCursor.Kind.STRING)
+                : List.of(SortCursor.Kind.LONG, SortCursor.Kind.STRING))
                 .orElseThrow(() -> Parameters.invalid("cursor", "cursor", "is not a cursor this API issued for this order"));
         CorrelationQueries.Filter filter = new CorrelationQueries.Filter(Optional.ofNullable(cert).map(c -> c.toLowerCase(Locale.ROOT)),
                 Optional.ofNullable(type), value == null ? List.of() : Normalization.candidates(value),
@@ -80,7 +83,7 @@ public class CorrelationsController {
         CorrelationQueries.Page page = queries.list(filter, order, limit, after, audience);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("correlations", page.correlations().stream().map(c -> views.summary(c, audience)).toList());
-        body.put("next", page.next().map(values -> CorrelationCursor.encode(order, values)).orElse(null));
+        body.put("next", page.next().map(values -> SortCursor.encode(order.name(), values)).orElse(null));
         return body;
     }
 }

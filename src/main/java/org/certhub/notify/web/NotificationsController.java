@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certhub.notify.internal.Acknowledgements;
 import org.certhub.notify.internal.AckLinks;
+import org.certhub.notify.internal.Acknowledgements;
 import org.certhub.notify.internal.ChannelDelivery;
 import org.certhub.notify.internal.Notification;
 import org.certhub.notify.internal.NotificationStore;
 import org.certhub.notify.internal.TransientNotifyException;
+import org.certhub.search.SortCursor;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.SharingPolicy;
@@ -71,7 +72,7 @@ public class NotificationsController {
             case "dead-lettered" -> ChannelDelivery.State.DEAD_LETTERED;
             default -> throw invalid("state", "enum", "must be 'pending', 'delivered' or 'dead-lettered'");
         });
-        var after = Optional.ofNullable(cursor).map(text -> NotificationCursor.decode(text)
+        var after = Optional.ofNullable(cursor).map(text -> SortCursor.decode(text, "created", List.of(SortCursor.Kind.LONG, SortCursor.Kind.STRING))
                 .orElseThrow(() -> invalid("cursor", "cursor", "is not a cursor of this listing")));
         // The admins' view of failed deliveries spans every recipient; everything else is the caller's inbox.
         boolean everyRecipient = caller.holds(Role.ADMIN) && wanted.orElse(null) == ChannelDelivery.State.DEAD_LETTERED;
@@ -79,7 +80,7 @@ public class NotificationsController {
                 wanted, limit, after);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notifications", page.notifications().stream().map(n -> view(n, caller)).toList());
-        page.next().ifPresent(values -> body.put("next", NotificationCursor.encode(values)));
+        page.next().ifPresent(values -> body.put("next", SortCursor.encode("created", values)));
         return body;
     }
 

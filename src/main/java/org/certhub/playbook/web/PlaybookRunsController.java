@@ -12,6 +12,7 @@ import org.certhub.playbook.internal.RunStatus;
 import org.certhub.playbook.internal.RunStore;
 import org.certhub.playbook.internal.Subject;
 import org.certhub.playbook.internal.SubjectKind;
+import org.certhub.search.SortCursor;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.PrincipalKind;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class PlaybookRunsController {
         if (status != null && RunStatus.fromJsonName(status).isEmpty()) {
             throw RequestBodies.invalid("status", "enum", "must be 'running', 'waiting' or 'completed'");
         }
-        List<FieldValue> after = cursor == null ? List.of() : RunCursor.decode(cursor)
+        List<FieldValue> after = cursor == null ? List.of() : SortCursor.decode(cursor, "started", List.of(SortCursor.Kind.LONG, SortCursor.Kind.STRING))
                 .orElseThrow(() -> RequestBodies.invalid("cursor", "cursor", "is not a cursor this API issued"));
         Optional<String> kind = incident != null ? Optional.of(SubjectKind.INCIDENT.jsonName())
                 : correlation != null ? Optional.of(SubjectKind.CORRELATION.jsonName()) : Optional.empty();
@@ -63,7 +64,7 @@ class PlaybookRunsController {
         RunStore.Page page = store.list(filter, limit, after);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("runs", page.runs().stream().map(run -> summary(run, viewer)).toList());
-        body.put("next", page.next().map(RunCursor::encode).orElse(null));
+        body.put("next", page.next().map(values -> SortCursor.encode("started", values)).orElse(null));
         return body;
     }
 
