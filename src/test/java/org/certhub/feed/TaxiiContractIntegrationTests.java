@@ -69,8 +69,14 @@ class TaxiiContractIntegrationTests {
         addAndAwait(StixObjects.envelope(List.of(StixObjects.malware(clear, "contract clear", Tlp.CLEAR, V1, V1),
                 StixObjects.malware(green, "contract green", Tlp.GREEN))));
         addAndAwait(StixObjects.envelope(List.of(StixObjects.malware(clear, "contract clear v2", Tlp.CLEAR, V1, V2))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(modifieds("kz-cert",
-                community + "objects/?match[id]=" + clear + "," + green + "&match[version]=all")).hasSize(3));
+        // The versions and the current versions are two indices, each made searchable on its own
+        // refresh: wait until another CERT sees both.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(modifieds("uz-cert", community + "objects/?match[id]=" + clear + "," + green + "&match[version]=all"))
+                    .hasSize(3);
+            assertThat(modifieds("uz-cert", community + "objects/?match[id]=" + clear + "," + green)).containsExactlyInAnyOrder(
+                    V2, V1);
+        });
     }
 
     private void addAndAwait(String envelope) {
