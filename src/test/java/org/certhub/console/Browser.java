@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("src", "docs", "screenshots");
 
     final ChromeDriver driver;
     final WebDriverWait wait;

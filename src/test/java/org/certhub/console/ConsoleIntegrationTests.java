@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The console in a real browser (Debian's headless Chromium) against the hub on real engines: what
  * a responder does, what a hostile description cannot do, and what another CERT never gets to see.
- * The tests save screenshots of the main pages to {@code docs/screenshots/} for the README.
+ * The tests save screenshots of the main pages to {@code src/docs/screenshots/} for the README.
  */
 @HubIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
