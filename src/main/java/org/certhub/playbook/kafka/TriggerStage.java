@@ -84,7 +84,7 @@ class TriggerStage {
             return Optional.empty();
         }
         Optional<Principal> owner = subjects.principal(accepted.get().owner());
-        if (owner.isEmpty()) {
+        if (owner.isEmpty() || !mayHoldAnIncident(accepted.get().bundle())) {
             return Optional.of(List.of());
         }
         try {
@@ -94,4 +94,25 @@ class TriggerStage {
             return Optional.empty();
         }
     }
+
+    /**
+     * Whether a bundle may hold an {@code incident}: every bundle on the intake topic, so parsing
+     * each one costs as much as indexing it. The intake writes bundles as compact JSON, so an
+     * incident's type is always the bytes {@code "incident"}; a bundle without them has none (a
+     * bundle with them, say as a label, is merely parsed for nothing).
+     */
+    static boolean mayHoldAnIncident(byte[] bundle) {
+        outer:
+        for (int i = 0; i <= bundle.length - INCIDENT.length; i++) {
+            for (int j = 0; j < INCIDENT.length; j++) {
+                if (bundle[i + j] != INCIDENT[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final byte[] INCIDENT = "\"incident\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }
