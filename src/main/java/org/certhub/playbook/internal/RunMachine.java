@@ -27,6 +27,8 @@ import org.certhub.stix.Tlp;
  */
 public final class RunMachine {
 
+    private static final String ACKNOWLEDGED = timelineKind(NotificationEvent.Kind.ACKNOWLEDGED);
+
     private final Deliveries deliveries;
 
     public RunMachine(Deliveries deliveries) {
@@ -60,8 +62,12 @@ public final class RunMachine {
 
     /** A delivery event or an acknowledgement from the notify module. */
     public Transition onEvent(Run run, ReleasedVersion version, NotificationEvent event, Instant now) {
+        if (event.kind() == NotificationEvent.Kind.ACKNOWLEDGED && acknowledged(run, event.notificationId())) {
+            // The notify module may publish an acknowledgement twice (two instances racing): it is one.
+            return new Transition(run, List.of(), List.of(), List.of());
+        }
         Builder builder = new Builder(run, now);
-        builder.timeline(event.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), event.stepId(),
+        builder.timeline(timelineKind(event.kind()), event.stepId(),
                 event.recipient(), event.channel(), event.notificationId(), event.detail());
         Optional<Run.Waiting> waiting = run.waitingFor();
         if (event.kind() != NotificationEvent.Kind.ACKNOWLEDGED || waiting.isEmpty()
@@ -104,6 +110,16 @@ public final class RunMachine {
         }
         builder.nextStep = next;
         return advance(builder, version);
+    }
+
+    /** {@code delivery-failed}, {@code acknowledged}, ...: the event's kind as the timeline shows it. */
+    private static String timelineKind(NotificationEvent.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static boolean acknowledged(Run run, String notificationId) {
+        return notificationId != null && run.timeline().stream()
+                .anyMatch(entry -> entry.kind().equals(ACKNOWLEDGED) && notificationId.equals(entry.notificationId()));
     }
 
     private Transition advance(Builder builder, ReleasedVersion version) {
