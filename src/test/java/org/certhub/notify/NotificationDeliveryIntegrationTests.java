@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Notification delivery on real Kafka and Elasticsearch, to a real local webhook receiver (the JDK's
- * HTTP server) and a real SMTP server (GreenMail). Back-off is shortened so that retries, an outage
- * and the attempt limit fit in seconds; this class has request topic and consumer group of its own.
+ * HTTP server) and a real SMTP server (GreenMail). Back-off is shortened so that retries and the
+ * attempt limit fit in seconds (a long outage is {@link WebhookOutageIntegrationTests}); this class
+ * has request topic and consumer group of its own.
  */
 @HubIntegrationTest
 @TestPropertySource(properties = {
@@ -47,8 +48,6 @@ import tools.jackson.databind.JsonNode;
         "spring.mail.host=127.0.0.1"})
 class NotificationDeliveryIntegrationTests {
 
-    /** How long the receiver stays down: long enough for several failed attempts at this back-off. */
-    private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Mailbox SMTP = Mailbox.start();
 
@@ -125,27 +124,6 @@ class NotificationDeliveryIntegrationTests {
         JsonNode inbox = hub.get("/api/v1/notifications?acknowledged=true", recipient.apiKey());
         assertThat(inbox.path("notifications")).hasSize(1);
         assertThat(inbox.path("notifications").get(0).path("state").asString()).isEqualTo("delivered");
-    }
-
-    @Test
-    void aWebhookReceiverThatWasDownGetsTheNotificationOnceAfterItRecovers() throws Exception {
-        var recipient = hub.recipient("cert", receiver.url("/hook"), "duty@outage.example");
-        NotificationRequested request = NotifyHub.request(recipient.id(), Tlp.GREEN, List.of("webhook"), "Outage test");
-        receiver.stop();
-        long down = System.nanoTime();
-
-        hub.publish(request);
-
-        await().atMost(WAIT).until(() -> kinds(request.runId()).stream().filter("DELIVERY_FAILED"::equals).count() >= 2);
-        await().atMost(WAIT).until(() -> System.nanoTime() - down >= OUTAGE.toNanos());
-        receiver.restart();
-        await().atMost(WAIT).until(() -> hub.get("/api/v1/notifications/" + request.notificationId(), recipient.apiKey())
-                .path("state").asString().equals("delivered"));
-        JsonNode notification = hub.get("/api/v1/notifications/" + request.notificationId(), recipient.apiKey());
-        assertThat(notification.path("channels").get(0).path("attempts").asInt()).isGreaterThan(2);
-        assertThat(receiver.receivedWithKey(request.notificationId())).hasSize(1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> receiver.receivedWithKey(request.notificationId()).size() == 1);
     }
 
     @Test
