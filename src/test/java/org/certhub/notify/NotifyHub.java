@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,20 +62,20 @@ public final class NotifyHub {
         Map<String, Object> principal = kind.equals("cert")
                 ? Map.of("id", id, "kind", "cert", "roles", List.of("responder"), "name", id, "country", "KZ")
                 : Map.of("id", id, "kind", "partner", "roles", List.of("feed-reader"), "name", id);
-        return create(principal, webhook, "duty-officer", email);
+        return create(principal, webhook, Map.of("duty-officer", email));
     }
 
     /**
      * A new CERT of {@code country} that submits and responds, with a webhook at {@code webhook} and
-     * {@code email} as the address of its contact role {@code role}.
+     * contact roles (such as {@code duty-officer}) with one e-mail address each.
      */
-    public Recipient cert(String country, URI webhook, String role, String email) {
+    public Recipient cert(String country, URI webhook, Map<String, String> roleEmails) {
         String id = country.toLowerCase(Locale.ROOT) + "-cert-" + UUID.randomUUID().toString().substring(0, 8);
         return create(Map.of("id", id, "kind", "cert", "roles", List.of("submitter", "responder"), "name", id, "country", country),
-                webhook, role, email);
+                webhook, roleEmails);
     }
 
-    private Recipient create(Map<String, Object> principal, URI webhook, String role, String email) {
+    private Recipient create(Map<String, Object> principal, URI webhook, Map<String, String> roleEmails) {
         String id = (String) principal.get("id");
         HttpResponse<String> created = send("POST", "/api/v1/admin/principals", adminKey, principal);
         if (created.statusCode() != 201) {
@@ -83,7 +84,8 @@ public final class NotifyHub {
         String secret = "whsec-" + UUID.randomUUID();
         Map<String, Object> contacts = Map.of("emails", List.of("desk@" + id + ".example"),
                 "webhook", Map.of("url", webhook.toString(), "secret", secret),
-                "roles", Map.of(role, Map.of("emails", List.of(email))));
+                "roles", roleEmails.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        role -> Map.of("emails", List.of(role.getValue())))));
         HttpResponse<String> set = send("PUT", "/api/v1/admin/principals/" + id + "/contacts", adminKey, contacts);
         if (set.statusCode() != 200) {
             throw new IllegalStateException("contacts not set: " + set.body());

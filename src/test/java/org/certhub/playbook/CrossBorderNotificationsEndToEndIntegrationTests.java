@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,13 +43,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole chain with nothing played by hand: two CERTs submit incidents through the API that
- * share two IPv4 addresses; the correlation stage finds both cross-CERT matches, the cross-border
- * playbook runs for each, the notify module signs webhooks to both CERTs and mails their duty
- * officers (GreenMail) an acknowledgement link that works over HTTP. One run is acknowledged by
- * both and never escalates; in the other one CERT stays silent, and the escalation goes out at the
- * deadline. This hub has its own playbook directory and its own topics from the intake on (the
- * stages' consumer groups are fixed, so other hubs of the test JVM share them only on topics that
- * are not these): every stage of this chain runs in this context, with this SMTP server.
+ * share two IPv4 addresses; the correlation stage finds both cross-CERT matches, the shipped
+ * cross-border playbook (copied with a deadline of seconds) runs for each, the notify module signs
+ * webhooks to both CERTs and mails their duty officers (GreenMail) an acknowledgement link that
+ * works over HTTP. One run is acknowledged by both and never escalates; in the other one CERT stays
+ * silent, and at the deadline that CERT's head of operations (not the other's) and the SOC are
+ * escalated to. This hub has its own playbook directory, version ledger and topics from the intake
+ * on (the stages' consumer groups are fixed, so other hubs of the test JVM share them only on topics
+ * that are not these): every stage of this chain runs in this context, with this SMTP server, and
+ * its playbook never runs in another context.
  */
 @HubIntegrationTest
 @TestPropertySource(properties = {
@@ -56,6 +61,7 @@ import tools.jackson.databind.JsonNode;
         "certhub.playbook.topics.intake=" + CrossBorderNotificationsEndToEndIntegrationTests.INTAKE,
         "certhub.playbook.topics.correlations=" + CrossBorderNotificationsEndToEndIntegrationTests.CORRELATIONS,
         "certhub.playbook.topics.runs=certhub.playbook.runs.it-e2e",
+        "certhub.playbook.topics.versions=certhub.playbook.versions.it-e2e",
         "certhub.playbook.topics.publications=certhub.playbook.publications.it-e2e",
         "certhub.playbook.topics.notify-requests=" + CrossBorderNotificationsEndToEndIntegrationTests.REQUESTS,
         "certhub.playbook.topics.notify-events=" + CrossBorderNotificationsEndToEndIntegrationTests.EVENTS,
@@ -76,6 +82,10 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     static final String REQUESTS = "certhub.notify.requests.it-e2e";
     static final String EVENTS = "certhub.notify.events.it-e2e";
     private static final String PLAYBOOK = "it-e2e-cross-border";
+    /** The shipped version this test copies: the one that escalates to the CERTs that did not acknowledge. */
+    private static final int VERSION = 2;
+    private static final String ALERT = "alert-affected";
+    private static final String ESCALATION = "escalate-heads";
     /** Long enough for the mail to arrive and be acknowledged on a busy 2-core box, short enough to wait for. */
     private static final Duration ACK_WITHIN = Duration.ofSeconds(15);
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -121,14 +131,15 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     }
 
     @Test
-    void incidentsOfTwoCertsSharingAnAddressNotifyBothAndOnlyTheUnacknowledgedRunEscalatesAtTheDeadline() throws Exception {
+    void incidentsOfTwoCertsSharingAnAddressNotifyBothAndOnlyTheSilentCertIsEscalatedAtTheDeadline() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        var kz = hub.cert("KZ", receiver.url("/kz"), "duty-officer", "duty@kz-" + suffix + ".example");
-        var uz = hub.cert("UZ", receiver.url("/uz"), "duty-officer", "duty@uz-" + suffix + ".example");
-        var soc = hub.cert("KZ", receiver.url("/soc"), "coordination-desk", "desk@soc-" + suffix + ".example");
-        TestPlaybooks.write(properties.directory(), PLAYBOOK, 1,
-                TestPlaybooks.crossBorder(PLAYBOOK, 1, "ipv4", "PT" + ACK_WITHIN.toSeconds() + "S", soc.id()));
-        await().atMost(WAIT).until(() -> registry.version(PLAYBOOK, 1).isPresent());
+        var kz = hub.cert("KZ", receiver.url("/kz"), Map.of("duty-officer", "duty@kz-" + suffix + ".example",
+                "head-of-operations", "head@kz-" + suffix + ".example"));
+        var uz = hub.cert("UZ", receiver.url("/uz"), Map.of("duty-officer", "duty@uz-" + suffix + ".example",
+                "head-of-operations", "head@uz-" + suffix + ".example"));
+        var soc = hub.cert("KZ", receiver.url("/soc"), Map.of("coordination-desk", "desk@soc-" + suffix + ".example"));
+        TestPlaybooks.write(properties.directory(), PLAYBOOK, VERSION, shippedCrossBorderPlaybook(soc.id()));
+        await().atMost(WAIT).until(() -> registry.version(PLAYBOOK, VERSION).isPresent());
         String answered = randomIp();
         String silent = randomIp();
 
@@ -142,8 +153,8 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         for (var cert : List.of(kz, uz)) {
             String path = cert == kz ? "/kz" : "/uz";
             for (String run : List.of(answeredRun, silentRun)) {
-                await().atMost(WAIT).until(() -> webhook(path, run).isPresent());
-                WebhookReceiver.Received post = webhook(path, run).orElseThrow();
+                await().atMost(WAIT).until(() -> webhook(path, run, ALERT).isPresent());
+                WebhookReceiver.Received post = webhook(path, run, ALERT).orElseThrow();
                 assertThat(WebhookSignature.verify(cert.webhookSecret().getBytes(StandardCharsets.UTF_8), post.signature(),
                         post.body())).as("signed with " + cert.id() + "'s secret").isTrue();
                 JsonNode body = NotifyHub.read(new String(post.body(), StandardCharsets.UTF_8));
@@ -153,14 +164,12 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
             }
         }
 
-        String kzMail = "duty@kz-" + suffix + ".example";
-        String uzMail = "duty@uz-" + suffix + ".example";
-        acknowledgeByMail(kzMail, answered);
-        acknowledgeByMail(kzMail, silent);
-        String uzNotification = webhook("/uz", answeredRun).orElseThrow().idempotencyKey();
+        acknowledgeByMail("duty@kz-" + suffix + ".example", answered);
+        acknowledgeByMail("duty@kz-" + suffix + ".example", silent);
+        String uzNotification = webhook("/uz", answeredRun, ALERT).orElseThrow().idempotencyKey();
         assertThat(hub.send("POST", "/api/v1/notifications/" + uzNotification + "/ack", uz.apiKey(), null).statusCode())
                 .isEqualTo(200);
-        assertThat(mailAbout(uzMail, silent)).as("uz-cert was mailed too, and stays silent").isPresent();
+        assertThat(mailAbout("duty@uz-" + suffix + ".example", silent)).as("uz-cert was mailed too, and stays silent").isPresent();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(hub.get("/api/v1/playbook-runs/" + answeredRun, kz.apiKey())
                 .path("status").asString()).isEqualTo("completed"));
@@ -168,7 +177,12 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         assertThat(completed.path("escalated").asBoolean()).isFalse();
         assertThat(completed.path("timeline").toString()).contains("ack-complete").contains("step-skipped");
 
-        await().atMost(WAIT).until(() -> mailAbout("desk@soc-" + suffix + ".example", silentRun).isPresent());
+        await().atMost(WAIT).until(() -> webhook("/uz", silentRun, ESCALATION).isPresent()
+                && mailAbout("head@uz-" + suffix + ".example", silentRun).isPresent()
+                && mailAbout("desk@soc-" + suffix + ".example", silentRun).isPresent());
+        WebhookReceiver.Received escalation = webhook("/uz", silentRun, ESCALATION).orElseThrow();
+        assertThat(WebhookSignature.verify(uz.webhookSecret().getBytes(StandardCharsets.UTF_8), escalation.signature(),
+                escalation.body())).isTrue();
         JsonNode escalated = hub.get("/api/v1/playbook-runs/" + silentRun, uz.apiKey());
         assertThat(escalated.path("escalated").asBoolean()).isTrue();
         JsonNode deadlinePassed = entry(escalated, "deadline-passed");
@@ -176,12 +190,23 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         Instant alerted = Instant.parse(entry(escalated, "notification-requested").path("at").asString());
         assertThat(Duration.between(alerted, Instant.parse(deadlinePassed.path("at").asString())))
                 .isGreaterThanOrEqualTo(ACK_WITHIN);
-        assertThat(escalated.path("timeline").toString()).contains("acknowledged").doesNotContain("ack-complete");
 
-        String desk = "desk@soc-" + suffix + ".example";
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailAbout(desk, answeredRun).isEmpty()
-                && SMTP.to(desk).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(SMTP.to("head@kz-" + suffix + ".example")).as("kz-cert acknowledged both: never escalated").isEmpty();
+            assertThat(webhook("/kz", silentRun, ESCALATION)).isEmpty();
+            assertThat(webhook("/uz", answeredRun, ESCALATION)).isEmpty();
+            assertThat(SMTP.to("head@uz-" + suffix + ".example")).hasSize(1);
+            assertThat(SMTP.to("desk@soc-" + suffix + ".example")).hasSize(1);
+        });
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::idempotencyKey).doesNotHaveDuplicates();
+    }
+
+    /** The shipped cross-border playbook as released, with this test's id, SOC and a deadline of seconds. */
+    private static String shippedCrossBorderPlaybook(String soc) throws IOException {
+        String shipped = Files.readString(Path.of("playbooks", "cross-border-energy-campaign", "v" + VERSION + ".yaml"));
+        assertThat(shipped).contains("within: PT4H").contains("to: regional-soc").contains("to: unacknowledged");
+        return shipped.replace("id: cross-border-energy-campaign", "id: " + PLAYBOOK)
+                .replace("within: PT4H", "within: PT" + ACK_WITHIN.toSeconds() + "S").replace("to: regional-soc", "to: " + soc);
     }
 
     /** Fetches the acknowledgement link of the mail about {@code value} over HTTP, without credentials. */
@@ -204,9 +229,12 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         return Optional.empty();
     }
 
-    private Optional<WebhookReceiver.Received> webhook(String path, String runId) {
-        return receiver.received().stream().filter(post -> NotifyHub.read(new String(post.body(), StandardCharsets.UTF_8))
-                .path("run_id").asString().equals(runId) && post.path().equals(path)).findFirst();
+    private Optional<WebhookReceiver.Received> webhook(String path, String runId, String stepId) {
+        return receiver.received().stream().filter(post -> {
+            JsonNode body = NotifyHub.read(new String(post.body(), StandardCharsets.UTF_8));
+            return post.path().equals(path) && body.path("run_id").asString().equals(runId)
+                    && body.path("step_id").asString().equals(stepId);
+        }).findFirst();
     }
 
     private static JsonNode entry(JsonNode run, String kind) {
@@ -219,7 +247,7 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     }
 
     private static String runOf(String ip) {
-        return RunMachine.runId(PLAYBOOK, 1, SubjectKind.CORRELATION, Correlation.idOf("ipv4:" + ip));
+        return RunMachine.runId(PLAYBOOK, VERSION, SubjectKind.CORRELATION, Correlation.idOf("ipv4:" + ip));
     }
 
     /** An intrusion incident with two indicators of its C2 addresses, each indicating the incident; TLP:GREEN. */

@@ -104,7 +104,7 @@ public final class RunMachine {
         List<Step> steps = version.playbook().steps();
         int next = version.playbook().indexOf(stepId) + 1;
         while (next < steps.size() && steps.get(next) instanceof Delivery escalation && escalation.escalation()) {
-            notify(builder, version, escalation, Optional.empty());
+            notify(builder, version, escalation, Optional.empty(), List.copyOf(absent));
             builder.escalated = true;
             next++;
         }
@@ -131,7 +131,7 @@ public final class RunMachine {
             } else if (step instanceof Delivery delivery) {
                 Optional<Instant> deadline = version.playbook().ackOf(delivery.id()).map(ack -> builder.now.plus(ack.within()));
                 deadline.ifPresent(at -> builder.ackDeadlines.put(delivery.id(), at));
-                notify(builder, version, delivery, deadline);
+                notify(builder, version, delivery, deadline, List.of());
             } else if (step instanceof ExpectAck ack) {
                 List<String> from = builder.notified(ack.from());
                 Instant deadline = builder.ackDeadlines.getOrDefault(ack.from(), builder.now.plus(ack.within()));
@@ -160,8 +160,10 @@ public final class RunMachine {
         return builder.done();
     }
 
-    private void notify(Builder builder, ReleasedVersion version, Delivery step, Optional<Instant> ackDeadline) {
-        Deliveries.Plan plan = deliveries.plan(version, step, builder.run.subject(), builder.run.runId(), builder.now, ackDeadline);
+    private void notify(Builder builder, ReleasedVersion version, Delivery step, Optional<Instant> ackDeadline,
+            List<String> unacknowledged) {
+        Deliveries.Plan plan = deliveries.plan(version, step, builder.run.subject(), builder.run.runId(), builder.now, ackDeadline,
+                unacknowledged);
         for (NotificationRequested request : plan.requests()) {
             builder.notifications.add(request);
             builder.participants.add(request.recipient());

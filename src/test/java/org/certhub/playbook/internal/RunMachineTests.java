@@ -87,6 +87,24 @@ class RunMachineTests {
     }
 
     @Test
+    void anEscalationToTheUnacknowledgedGoesOnlyToWhoDidNotAcknowledge() {
+        String yaml = PlaybookValidatorTests.VALID.replace("recipients: [kz-cert]", "recipients: [{to: unacknowledged, role: head}]");
+        ReleasedVersion toTheSilent = new ReleasedVersion(PlaybookValidator.validate(yaml).playbook().orElseThrow(), yaml,
+                Hashes.sha256(yaml), "test-playbook/v1.yaml", T0);
+        Run run = machine.start(toTheSilent, correlation, "runs", 0, T0).run();
+        run = machine.onEvent(run, toTheSilent, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
+
+        RunMachine.Transition escalated = machine.onDeadline(run, toTheSilent, "wait", T0.plusSeconds(3));
+
+        assertThat(escalated.notifications()).extracting(NotificationRequested::recipient)
+                .containsExactly("tj-cert", "regional-soc");
+        assertThat(escalated.notifications()).allSatisfy(n -> {
+            assertThat(n.stepId()).isEqualTo("escalate");
+            assertThat(n.contactRole()).isEqualTo("head");
+        });
+    }
+
+    @Test
     void aDuplicatedAcknowledgementOfOneNotificationIsOneAcknowledgement() {
         Run run = machine.start(version, correlation, "runs", 0, T0).run();
         NotificationEvent kz = ack(run, "kz-cert");
