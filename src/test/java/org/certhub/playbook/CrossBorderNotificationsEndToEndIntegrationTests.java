@@ -87,7 +87,7 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     private static final String ALERT = "alert-affected";
     private static final String ESCALATION = "escalate-heads";
     /** Long enough for the mail to arrive and be acknowledged on a busy 2-core box, short enough to wait for. */
-    private static final Duration ACK_WITHIN = Duration.ofSeconds(15);
+    private static final Duration ACK_WITHIN = Duration.ofSeconds(20);
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Mailbox SMTP = Mailbox.start();
 
