@@ -24,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * A hub started as an operator runs it: {@code java -cp <class path> org.certhub.CerthubApplication}
  * as a child process, on free ports, with its data under a directory of its own. Where its embedded
- * engines listen is read from its log. A hub still running when this JVM exits is stopped.
+ * engines listen is read from its log. A hub still running when this JVM exits is stopped. Public
+ * for the integration tests that SIGKILL a hub mid-run ({@code playbook.HubKilledMidRunIntegrationTests}).
  */
-final class HubProcess {
+public final class HubProcess {
 
     private static final Pattern KAFKA = Pattern.compile("Embedded Kafka broker up on (\\S+)");
     private static final Pattern ELASTICSEARCH = Pattern.compile("Embedded Elasticsearch \\S+ up on (\\S+) \\(pid (\\d+)");
@@ -52,7 +53,7 @@ final class HubProcess {
     }
 
     /** A fresh data directory under {@code /tmp/certhub-bench}, traversable by Elasticsearch's own user. */
-    static Path freshDataDir(String prefix) throws IOException {
+    public static Path freshDataDir(String prefix) throws IOException {
         var traversable = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
         Path root = Path.of(System.getProperty("java.io.tmpdir"), "certhub-bench");
         if (!Files.isDirectory(root)) {
@@ -70,7 +71,7 @@ final class HubProcess {
     }
 
     /** The same, with more {@code --name=value} arguments for the hub (e.g. {@code --certhub.correlation.enabled=false}). */
-    static HubProcess start(Path dataDir, String heap, Duration timeout, List<String> arguments) throws IOException {
+    public static HubProcess start(Path dataDir, String heap, Duration timeout, List<String> arguments) throws IOException {
         int n = 1;
         while (Files.exists(dataDir.resolve("hub-" + n + ".log"))) {
             n++;
@@ -109,7 +110,7 @@ final class HubProcess {
      * Waits until {@code /actuator/health/readiness} answers UP. A hub whose actuator is behind
      * authentication (401/403) counts as ready once it has started.
      */
-    Duration awaitReady(Duration timeout) throws IOException {
+    public Duration awaitReady(Duration timeout) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -133,7 +134,7 @@ final class HubProcess {
         throw new IllegalStateException("the hub was not ready within " + timeout + "; its log ends with:\n" + tail(40));
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
@@ -141,7 +142,7 @@ final class HubProcess {
         return dataDir;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return log;
     }
 
@@ -154,7 +155,7 @@ final class HubProcess {
     }
 
     /** The demo credentials the hub wrote, if it wrote any (tenancy seeds them on the first start). */
-    Optional<Path> credentialsFile(Duration wait) {
+    public Optional<Path> credentialsFile(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         do {
             Optional<Path> found = Stream.of(dataDir.resolve("demo-credentials.json"), dataDir.resolve("data/demo-credentials.json"))
@@ -168,7 +169,7 @@ final class HubProcess {
     }
 
     /** SIGTERM, then SIGKILL if the hub has not stopped within a minute. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -185,7 +186,7 @@ final class HubProcess {
      * SIGKILL, then waits until the hub and its Elasticsearch child (which the kernel stops with it)
      * are gone.
      */
-    void kill() throws InterruptedException, IOException {
+    public void kill() throws InterruptedException, IOException {
         Optional<Long> elasticsearchPid = find(ELASTICSEARCH, 2).map(Long::parseLong);
         process.destroyForcibly().waitFor();
         RUNNING.remove(process);
@@ -205,7 +206,7 @@ final class HubProcess {
         return total;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -213,7 +214,7 @@ final class HubProcess {
         return Files.readString(log);
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -228,7 +229,7 @@ final class HubProcess {
     }
 
     /** Deletes a data directory the tools created (its Elasticsearch files may belong to another user; root may delete them). */
-    static void deleteDataDir(Path dir) throws IOException {
+    public static void deleteDataDir(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -251,7 +251,7 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     }
 
     /** An intrusion incident with two indicators of its C2 addresses, each indicating the incident; TLP:GREEN. */
-    private static String incidentBundle(String... ips) {
+    static String incidentBundle(String... ips) {
         String incident = "incident--" + UUID.randomUUID();
         String green = Tlp.GREEN.markingDefinitionId();
         StringBuilder objects = new StringBuilder("""
@@ -272,7 +272,7 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         return "{\"type\": \"bundle\", \"id\": \"bundle--" + UUID.randomUUID() + "\", \"objects\": [" + objects + "]}";
     }
 
-    private static String randomIp() {
+    static String randomIp() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "198." + random.nextInt(18, 20) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
