@@ -123,5 +123,15 @@ public record FeedProperties(
         public String deletionsDeadLetterTopic() {
             return deletionsTopic + ".dlt";
         }
+
+        /** What the feed did with each playbook publication request ({@code PublicationOutcome}, keyed by run id). */
+        public String publicationOutcomesTopic() {
+            return topicPrefix + "publication-outcomes";
+        }
+
+        /** Where a publication request that cannot be read goes, with its reason. */
+        public String publicationsDeadLetterTopic() {
+            return topicPrefix + "publications.dlt";
+        }
     }
 }

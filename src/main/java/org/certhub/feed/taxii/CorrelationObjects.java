@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * property {@code x_certhub_correlation}. A member the reader may not see is named there by CERT,
  * contact and level only, and never referenced.
  */
-final class CorrelationObjects {
+public final class CorrelationObjects {
 
     static final String CUSTOM_PROPERTY = "x_certhub_correlation";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,7 +43,7 @@ final class CorrelationObjects {
         return correlation.updatedAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static byte[] toStix(SharedCorrelation correlation) {
+    public static byte[] toStix(SharedCorrelation correlation) {
         ObjectNode grouping = JSON.createObjectNode();
         Instant created = correlation.firstSeen().isAfter(correlation.updatedAt()) ? correlation.updatedAt()
                 : correlation.firstSeen();
