@@ -75,6 +75,9 @@ public record FeedProperties(
             boolean membersOnly) {
 
         public Scope {
+            if ("correlations".equals(name)) {
+                throw new IllegalArgumentException("Feed scope correlations: the name is the correlations collection's");
+            }
             tlp = EnumSet.copyOf(tlp);
             if (tlp.contains(Tlp.AMBER_STRICT) || tlp.contains(Tlp.RED)) {
                 throw new IllegalArgumentException("Feed scope " + name + ": TLP:AMBER+STRICT and TLP:RED never leave through a feed");
