@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/playbook-runs[/{runId}]}: runs newest first with cursor paging, and one run
  * with its timeline. A CERT or partner sees the runs it was notified in or is affected by, admins
  * every run; the subject's content (an incident's name and description, a correlation's value)
- * only when the sharing policy lets the viewer see it.
+ * and, on one run, the subject's current hub-side status ({@code set-status}) only when the sharing
+ * policy lets the viewer see it.
  */
 @RestController
 class PlaybookRunsController {
@@ -73,6 +74,9 @@ class PlaybookRunsController {
         Run run = store.get(runId).filter(found -> participant(viewer).map(found.participants()::contains).orElse(true))
                 .orElseThrow(() -> RequestBodies.notFound("Playbook run " + runId));
         Map<String, Object> body = summary(run, viewer);
+        if (deliveries.maySeeContent(viewer, run.subject())) {
+            body.put("subject_status", IncidentStatusController.view(run.subject().id(), store.subjectStatus(run.subject().id())));
+        }
         body.put("waiting", run.waiting());
         body.put("timeline", run.timeline());
         return body;
