@@ -1,9 +1,8 @@
 package org.certhub.console.web;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.certhub.playbook.web.PlaybookRunsController;
 import org.certhub.playbook.web.PlaybooksController;
@@ -62,13 +61,13 @@ class PlaybookRunPagesController {
         return "console/run";
     }
 
-    /** The viewer's notifications in the run that the timeline does not show acknowledged yet. */
-    static Set<String> toAcknowledge(List<Map<String, Object>> timeline, String principalId) {
-        Set<String> open = new LinkedHashSet<>();
+    /** The viewer's notifications in the run that the timeline does not show acknowledged yet, by id, with their step. */
+    static Map<String, String> toAcknowledge(List<Map<String, Object>> timeline, String principalId) {
+        Map<String, String> open = new LinkedHashMap<>();
         for (Map<String, Object> entry : timeline) {
             if ("notification-requested".equals(entry.get("kind")) && principalId.equals(entry.get("recipient"))
                     && entry.get("notificationId") != null) {
-                open.add(String.valueOf(entry.get("notificationId")));
+                open.put(String.valueOf(entry.get("notificationId")), String.valueOf(entry.get("stepId")));
             }
         }
         for (Map<String, Object> entry : timeline) {

@@ -20,7 +20,7 @@ class PlaybookRunPagesControllerTests {
                 entry("delivered", "uz-cert", "ntf-uz"),
                 entry("acknowledged", "uz-cert", "ntf-uz-2"));
 
-        assertThat(PlaybookRunPagesController.toAcknowledge(timeline, "uz-cert")).containsExactly("ntf-uz");
+        assertThat(PlaybookRunPagesController.toAcknowledge(timeline, "uz-cert")).containsExactly(Map.entry("ntf-uz", "alert"));
         assertThat(PlaybookRunPagesController.toAcknowledge(timeline, "kg-cert")).isEmpty();
     }
 
@@ -29,6 +29,7 @@ class PlaybookRunPagesControllerTests {
         entry.put("kind", kind);
         entry.put("recipient", recipient);
         entry.put("notificationId", notificationId);
+        entry.put("stepId", "alert");
         return entry;
     }
 }
