@@ -102,6 +102,10 @@ class ConsoleIntegrationTests {
                 + "<img src=x onerror=\\\"window.certhubPwned = 2\\\">\",\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}";
         hostileIncidentId = idOf(incident);
         submit("kz-cert", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + incident + "]}");
+        submit("uz-cert", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":\"attack-pattern\","
+                + "\"spec_version\":\"2.1\",\"id\":\"attack-pattern--" + UUID.randomUUID() + "\",\"created\":\"2026-11-20T10:00:00.000Z\","
+                + "\"modified\":\"2026-11-20T10:00:00.000Z\",\"name\":\"Web protocols\",\"external_references\":[{\"source_name\":"
+                + "\"mitre-attack\",\"external_id\":\"T1071.001\"}],\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}]}");
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode listed = api("kz-cert", "/api/v1/correlations?value=" + ip).path("correlations");
             assertThat(listed).hasSize(1);
