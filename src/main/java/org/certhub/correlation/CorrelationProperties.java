@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMembers a value seen in more incidents or reports than this is suppressed as too common
  * @param maxStoredMembers most members kept on one correlation; beyond it only a count grows
  * @param maxObjectIdsPerMember most object ids kept per member
+ * @param cachedMembers most members held in memory over the correlations the merge stage keeps
+ *     between batches (its cache of popular values; about 300 bytes a member)
  * @param maxBackOff longest pause between retries while Elasticsearch or Kafka are unavailable
  */
 @ConfigurationProperties("certhub.correlation")
@@ -45,6 +47,7 @@ public record CorrelationProperties(
         @DefaultValue("500") @Min(2) int maxMembers,
         @DefaultValue("1000") @Min(2) int maxStoredMembers,
         @DefaultValue("50") @Min(1) int maxObjectIdsPerMember,
+        @DefaultValue("200000") @Min(0) int cachedMembers,
         @DefaultValue("30s") @NotNull Duration maxBackOff) {
 
     /**

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bytes it was written with (to store it without serialising it again: the object is most of every
  * index document, and writing it back out of a tree cost more than reading it).
  */
-final class BundleObjects {
+public final class BundleObjects {
 
     // Reads one object at a time out of the bundle's parser: what follows an object is the next one.
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -25,7 +25,7 @@ final class BundleObjects {
     }
 
     /** One object of the bundle. */
-    record RawObject(JsonNode tree, byte[] json) {
+    public record RawObject(JsonNode tree, byte[] json) {
     }
 
     /**
@@ -34,7 +34,7 @@ final class BundleObjects {
      * @throws tools.jackson.core.JacksonException when the bundle is not JSON
      * @throws IllegalArgumentException when it is JSON but not a bundle-shaped object
      */
-    static List<RawObject> of(byte[] bundle) {
+    public static List<RawObject> of(byte[] bundle) {
         List<RawObject> objects = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(bundle)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -104,6 +104,27 @@ final class HubPhases {
     }
 
     /**
+     * Waits until every consumer group (correlation, playbooks, the Kafka feed as well as the
+     * indexer) has worked off what a phase accepted, so that the next phase measures the hub and not
+     * the backlog of this one; reports when that was.
+     *
+     * @return whether they caught up before the lag stood still for {@code stall}
+     */
+    boolean awaitFullyProcessed(String kafka, SubmissionRun run, Duration stall) throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(kafka)) {
+            Optional<Long> caughtUp = lag.awaitCaughtUp(stall);
+            if (caughtUp.isEmpty()) {
+                report.row("", "FAILED: not every consumer group caught up; lag " + lag.byGroup());
+                return false;
+            }
+            report.row("", String.format(Locale.ROOT, "fully processed (every consumer group caught up) %,.0f objects/s, "
+                    + "%.1f s after the last 202", run.acceptedObjects / ((caughtUp.get() - run.firstStartNanos) / 1e9),
+                    (caughtUp.get() - run.lastAcceptedNanos) / 1e9));
+            return true;
+        }
+    }
+
+    /**
      * Phase 2: open loop, a submission every 1/rate s whatever the answers (at most 2,000 in
      * flight); latency counts from the intended start, so queueing in the hub shows.
      */

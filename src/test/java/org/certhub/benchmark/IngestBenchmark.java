@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Without {@code --hub=URL} it starts a hub as a child process on free ports with a fresh data dir
  * under {@code /tmp/certhub-bench}, and reads the embedded engines' addresses from its log and the
  * demo API keys from its data dir. Phases: (1) sustained throughput of {@code --clients} closed-loop
- * clients for {@code --duration}, up to every accepted object searchable in Elasticsearch;
+ * clients for {@code --duration}, up to every accepted object searchable in Elasticsearch, then
+ * until every consumer group (correlation, playbooks, feed) has worked off the phase's backlog;
  * (2) latency at a fixed open-loop {@code --rate} of bundles/s for {@code --latency-duration};
  * (3) the raw Kafka and (4) the raw Elasticsearch baselines with the same bundles and objects;
  * (5) the ratios of the hub's figures to the baselines'. Figures go to stdout; the run fails only
@@ -111,6 +112,9 @@ public class IngestBenchmark {
                 Duration indexTimeout = options.duration("index-timeout", Duration.ofSeconds(120));
                 HubPhases phases = new HubPhases(client, keys, perBundle, seed, es, Optional.ofNullable(hub), indexTimeout, report);
                 sustained = phases.sustained(clients, options.duration("duration", Duration.ofSeconds(60)), marker);
+                if (engines.kafka.isPresent() && !sustained.indexingFailed) {
+                    failed |= !phases.awaitFullyProcessed(engines.kafka.get(), sustained, indexTimeout);
+                }
                 SubmissionRun fixed = phases.fixedRate(options.integer("rate", 100),
                         options.duration("latency-duration", Duration.ofSeconds(30)), marker + 1);
                 failed |= sustained.indexingFailed || fixed.indexingFailed;

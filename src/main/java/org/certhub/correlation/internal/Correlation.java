@@ -104,12 +104,18 @@ public record Correlation(String id, String valueType, String value, Map<String,
     public Correlation merge(Collection<ObservationRecorded> observations, Suppression rules, Limits limits) {
         Map<String, Member> merged = new LinkedHashMap<>(members);
         int beyond = membersBeyondCap;
+        // A suppressed value is never shown as a correlation: its members stay as they were when it
+        // was suppressed and only their number grows. Growing a public resolver's or a malware
+        // family's document on every sighting would cost more than all the rest of the merge.
+        int storable = suppressed() ? members.size() : limits.maxStoredMembers();
         for (ObservationRecorded observation : observations) {
             String key = Member.key(observation.owner(), observation.container());
             Member known = merged.get(key);
             if (known != null) {
-                merged.put(key, known.with(observation, limits.maxObjectIdsPerMember()));
-            } else if (merged.size() < limits.maxStoredMembers()) {
+                if (!suppressed()) {
+                    merged.put(key, known.with(observation, limits.maxObjectIdsPerMember()));
+                }
+            } else if (merged.size() < storable) {
                 merged.put(key, Member.of(observation));
             } else {
                 beyond++;
@@ -121,6 +127,12 @@ public record Correlation(String id, String valueType, String value, Map<String,
 
     private Correlation withSuppression(Optional<String> reason) {
         return new Correlation(id, valueType, value, members, membersBeyondCap, reason);
+    }
+
+    /** Whether this differs from {@code before} only by more members counted on a value suppressed in both. */
+    public boolean onlyCountGrewWhileSuppressed(Correlation before) {
+        return suppressed() && before.suppressed() && members.equals(before.members())
+                && suppression.equals(before.suppression());
     }
 
     /** The event announcing this correlation. */

@@ -3,6 +3,7 @@ package org.certhub.correlation.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -111,10 +112,12 @@ public class CorrelationStore {
      * Writes the correlations in one bulk request: a known one only if nobody wrote it since it was
      * read ({@code if_seq_no}/{@code if_primary_term}), a new one only if it still does not exist.
      * A conflict or an overloaded cluster fails the batch, which is then read and merged afresh.
+     *
+     * @return the correlations written, with the versions they are now stored at
      */
-    public void write(List<Correlation> correlations, Map<String, Stored> readVersions) {
+    public List<Stored> write(List<Correlation> correlations, Map<String, Stored> readVersions) {
         if (correlations.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
         BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
@@ -135,11 +138,13 @@ public class CorrelationStore {
         } catch (IOException e) {
             throw new TransientCorrelationException("Elasticsearch is unavailable", e);
         }
-        if (!response.errors()) {
-            return;
-        }
-        for (BulkResponseItem item : response.items()) {
+        List<Stored> written = new ArrayList<>(correlations.size());
+        for (int i = 0; i < correlations.size(); i++) {
+            BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
+                if (item.seqNo() != null && item.primaryTerm() != null) {
+                    written.add(new Stored(correlations.get(i), item.seqNo(), item.primaryTerm()));
+                }
                 continue;
             }
             int status = item.status();
@@ -149,5 +154,6 @@ public class CorrelationStore {
             }
             log.error("Correlation {} refused for good: {}", item.id(), item.error().type());
         }
+        return written;
     }
 }

@@ -12,6 +12,7 @@ import org.certhub.correlation.CorrelationFound;
 import org.certhub.correlation.CorrelationProperties;
 import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Correlation;
+import org.certhub.correlation.internal.CorrelationCache;
 import org.certhub.correlation.internal.CorrelationStore;
 import org.certhub.correlation.internal.Suppression;
 import org.certhub.pipeline.StageProducer;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Stage two: merges a batch of sightings into the correlations of their values. Every sighting of
  * one value arrives on one partition (the topic is keyed {@code type:value}), so one thread owns
  * each correlation and no two instances merge the same one concurrently; the conditional write
- * catches the rare overlap during a rebalance. Per batch: one multi-get, at most two containment
- * searches, one bulk write.
+ * catches the rare overlap during a rebalance. Per batch: one multi-get of the values not in the
+ * {@link CorrelationCache}, at most two containment searches, one bulk write.
  * <p>
  * New and grown correlations are announced <em>before</em> the write and the offset commit: after
  * a crash the batch is merged again against what was stored and announces the same growth again
@@ -43,6 +44,7 @@ class CorrelationEngine {
     private final Suppression suppression;
     private final Correlation.Limits limits;
     private final Containment containment;
+    private final CorrelationCache cache;
 
     CorrelationEngine(CorrelationStore store, CorrelationProducer producer, CorrelationProperties properties) {
         this.store = store;
@@ -51,11 +53,23 @@ class CorrelationEngine {
         this.suppression = new Suppression(properties.suppressedValues(), properties.maxMembers());
         this.limits = new Correlation.Limits(properties.maxStoredMembers(), properties.maxObjectIdsPerMember());
         this.containment = new Containment(store, suppression, properties.maxStoredMembers());
+        this.cache = new CorrelationCache(properties.cachedMembers());
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.correlation.topics.observations:certhub.observations}",
             containerFactory = CorrelationKafkaConfiguration.CORRELATE_FACTORY, batch = "true", autoStartup = "false")
     void correlate(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            merge(records);
+        } catch (RuntimeException e) {
+            // A conflict, an outage or a crash mid-batch: the batch is read and merged again from
+            // what is stored, not from what this instance believed.
+            cache.clear();
+            throw e;
+        }
+    }
+
+    private void merge(List<ConsumerRecord<String, byte[]>> records) {
         long started = System.nanoTime();
         Map<String, List<ObservationRecorded>> byCorrelation = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -68,7 +82,7 @@ class CorrelationEngine {
                     .add(observation.get());
         }
         List<ObservationRecorded> elsewhere = containment.add(byCorrelation);
-        Map<String, CorrelationStore.Stored> stored = store.load(byCorrelation.keySet());
+        Map<String, CorrelationStore.Stored> stored = cache.load(byCorrelation.keySet(), store);
         List<Correlation> changed = new ArrayList<>();
         List<CorrelationFound> announced = new ArrayList<>();
         for (Map.Entry<String, List<ObservationRecorded>> entry : byCorrelation.entrySet()) {
@@ -76,7 +90,7 @@ class CorrelationEngine {
             Correlation before = Optional.ofNullable(stored.get(entry.getKey())).map(CorrelationStore.Stored::correlation)
                     .orElseGet(() -> Correlation.empty(first.valueType(), first.value()));
             Correlation after = before.merge(entry.getValue(), suppression, limits);
-            if (!after.equals(before)) {
+            if (!after.equals(before) && !cache.defer(after)) {
                 changed.add(after);
             }
             if (after.announcesOver(before)) {
@@ -87,7 +101,7 @@ class CorrelationEngine {
         announced.forEach(found -> batch.send(properties.topics().correlations(), found.id(), found.toJson()));
         elsewhere.forEach(observation -> batch.send(properties.topics().observations(), observation.key(), observation.toJson()));
         batch.await();
-        store.write(changed, stored);
+        cache.putAll(store.write(changed, stored));
         log.debug("Merged {} sightings into {} values ({} changed, {} announced) in {} ms", records.size(),
                 byCorrelation.size(), changed.size(), announced.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.certhub.feed.FeedProperties;
 import org.certhub.feed.FeedProperties.Scope;
 import org.certhub.intake.BundleAccepted;
+import org.certhub.pipeline.BundleObjects;
 import org.certhub.pipeline.ObjectTlp;
 import org.certhub.stix.Tlp;
 import org.slf4j.Logger;
@@ -18,8 +19,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills the scope topics from the intake topic: each accepted object goes to every scope whose TLP
@@ -32,7 +31,6 @@ class ScopeTopicPublisher {
 
     static final String LISTENER_ID = "certhub-feed-topics";
     private static final Logger log = LoggerFactory.getLogger(ScopeTopicPublisher.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FeedProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -54,23 +52,22 @@ class ScopeTopicPublisher {
                 continue;
             }
             try {
-                for (JsonNode object : JSON.readTree(accepted.get().bundle()).path("objects")) {
+                for (BundleObjects.RawObject object : BundleObjects.of(accepted.get().bundle())) {
                     addRecords(out, object, accepted.get());
                 }
-            } catch (JacksonException e) {
+            } catch (JacksonException | IllegalArgumentException e) {
                 log.warn("Not publishing unreadable bundle {}-{}@{}", record.topic(), record.partition(), record.offset());
             }
         }
         FeedRecords.sendAll(kafka, out);
     }
 
-    private void addRecords(List<ProducerRecord<String, byte[]>> out, JsonNode object, BundleAccepted accepted) {
-        Tlp tlp = ObjectTlp.of(object);
-        byte[] value = null;
+    /** The object's records, its value the exact bytes it was accepted with (never serialised again). */
+    private void addRecords(List<ProducerRecord<String, byte[]>> out, BundleObjects.RawObject object, BundleAccepted accepted) {
+        Tlp tlp = ObjectTlp.of(object.tree());
         for (Scope scope : properties.scopes()) {
             if (scope.carries(tlp)) {
-                value = value == null ? JSON.writeValueAsBytes(object) : value;
-                out.add(FeedRecords.of(properties.kafka().topicOf(scope), object.path("id").asString(), value,
+                out.add(FeedRecords.of(properties.kafka().topicOf(scope), object.tree().path("id").asString(), object.json(),
                         accepted.owner(), tlp.label(), accepted.receivedAt().toString()));
             }
         }

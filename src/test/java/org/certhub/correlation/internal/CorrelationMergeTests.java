@@ -77,6 +77,24 @@ class CorrelationMergeTests {
     }
 
     @Test
+    void aSuppressedValueKeepsItsMembersAsTheyWereAndOnlyCountsNewOnes() {
+        Correlation suppressed = Correlation.empty("ipv4", "8.8.8.8").merge(
+                List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.GREEN, T0)), RULES, LIMITS);
+
+        Correlation grown = suppressed.merge(List.of(seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0),
+                seen("kz-cert", "report--1", "indicator--c", Tlp.RED, T0.plusSeconds(9))), RULES, LIMITS);
+
+        assertThat(suppressed.suppression()).contains(Suppression.ALLOW_LISTED);
+        assertThat(grown.memberCount()).isEqualTo(2);
+        assertThat(grown.members()).isEqualTo(suppressed.members());
+        assertThat(grown.onlyCountGrewWhileSuppressed(suppressed)).isTrue();
+        assertThat(grown.announcesOver(suppressed)).isFalse();
+        Correlation open = empty().merge(List.of(seen("kz-cert", "r1", "i1", Tlp.GREEN, T0)), RULES, LIMITS);
+        assertThat(open.merge(List.of(seen("uz-cert", "r2", "i2", Tlp.GREEN, T0)), RULES, LIMITS)
+                .onlyCountGrewWhileSuppressed(open)).isFalse();
+    }
+
+    @Test
     void allowListedValuesAndWhatTheirNetworksAndDomainsCoverAreSuppressed() {
         assertThat(RULES.reason("ipv4", "8.8.8.8", 1)).contains(Suppression.ALLOW_LISTED);
         assertThat(RULES.reason("ipv4", "10.20.30.40", 1)).contains(Suppression.ALLOW_LISTED);

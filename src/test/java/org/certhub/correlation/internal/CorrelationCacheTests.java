@@ -1,0 +1,83 @@
+package org.certhub.correlation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.certhub.correlation.ObservationRecorded;
+import org.junit.jupiter.api.Test;
+
+class CorrelationCacheTests {
+
+    private static final Suppression RULES = new Suppression(List.of("8.8.8.8"), 1000);
+    private static final Correlation.Limits LIMITS = new Correlation.Limits(1000, 5);
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+    @Test
+    void aSuppressedCountIsWrittenEachTimeItGrewByATwentieth() {
+        CorrelationCache cache = new CorrelationCache(10_000);
+        Correlation resolver = withMembers(Correlation.empty("ipv4", "8.8.8.8"), 0, 1);
+        cache.putAll(List.of(new CorrelationStore.Stored(resolver, 7, 1)));
+        resolver = withMembers(resolver, 1, 99);
+        cache.putAll(List.of(new CorrelationStore.Stored(resolver, 8, 1)));
+
+        List<Boolean> deferred = new ArrayList<>();
+        for (int member = 100; member < 106; member++) {
+            resolver = withMembers(resolver, member, 1);
+            deferred.add(cache.defer(resolver));
+        }
+
+        // Written at 100 members: 101..104 stay in memory, 105 (a twentieth more) is written.
+        assertThat(deferred).containsExactly(true, true, true, true, false, false);
+    }
+
+    @Test
+    void whatIsDeferredIsWhatTheNextBatchMergesInto() {
+        CorrelationCache cache = new CorrelationCache(10_000);
+        Correlation resolver = withMembers(Correlation.empty("ipv4", "8.8.8.8"), 0, 100);
+        cache.putAll(List.of(new CorrelationStore.Stored(resolver, 3, 1)));
+        Correlation grown = withMembers(resolver, 100, 2);
+
+        assertThat(cache.defer(grown)).isTrue();
+
+        CorrelationStore.Stored next = cache.load(List.of(grown.id()), null).get(grown.id());
+        assertThat(next.correlation().memberCount()).isEqualTo(102);
+        assertThat(next.seqNo()).as("the version still stored, for the conditional write").isEqualTo(3);
+    }
+
+    @Test
+    void anOpenCorrelationOrAChangeOfMembersIsNeverDeferred() {
+        CorrelationCache cache = new CorrelationCache(10_000);
+        Correlation open = withMembers(Correlation.empty("ipv4", "198.51.100.7"), 0, 3);
+        cache.putAll(List.of(new CorrelationStore.Stored(open, 1, 1)));
+
+        assertThat(cache.defer(withMembers(open, 3, 1))).isFalse();
+        assertThat(cache.defer(withMembers(Correlation.empty("ipv4", "8.8.8.8"), 0, 2))).as("not cached").isFalse();
+    }
+
+    @Test
+    void theLeastRecentlyUsedCorrelationsGoFirstWhenTooManyMembersAreHeld() {
+        CorrelationCache cache = new CorrelationCache(25);
+        Correlation first = withMembers(Correlation.empty("ipv4", "198.51.100.1"), 0, 10);
+        Correlation second = withMembers(Correlation.empty("ipv4", "198.51.100.2"), 0, 10);
+        cache.putAll(List.of(new CorrelationStore.Stored(first, 1, 1), new CorrelationStore.Stored(second, 1, 1)));
+        cache.load(List.of(first.id()), null);
+
+        cache.putAll(List.of(new CorrelationStore.Stored(withMembers(Correlation.empty("ipv4", "198.51.100.3"), 0, 3), 1, 1)));
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.load(List.of(first.id()), null)).containsKey(first.id());
+    }
+
+    /** {@code correlation} with {@code count} more members, numbered from {@code from}. */
+    private static Correlation withMembers(Correlation correlation, int from, int count) {
+        List<ObservationRecorded> sightings = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            sightings.add(new ObservationRecorded(1, correlation.valueType(), correlation.value(), "kz-cert",
+                    "report--" + i, "indicator--" + i, "TLP:GREEN", T0, ""));
+        }
+        return correlation.merge(sightings, RULES, LIMITS);
+    }
+}
