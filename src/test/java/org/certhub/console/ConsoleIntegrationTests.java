@@ -232,6 +232,8 @@ class ConsoleIntegrationTests {
         assertThat(browser.driver.executeScript("return typeof window.certhubPwned")).isEqualTo("undefined");
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.driver.findElement(By.cssSelector(".tlp")).getText()).isEqualTo("TLP:GREEN");
+        assertThat(browser.driver.findElement(By.id("related-runs")).getText()).as("no playbook runs on incidents here")
+                .contains("Playbook runs", "Nothing yet.");
         browser.screenshot("incident");
     }
 
