@@ -7,15 +7,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
@@ -35,14 +29,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Notification delivery on real Kafka and Elasticsearch, to a real local webhook receiver (the JDK's
- * HTTP server) and a real SMTP server (GreenMail). Back-off is shortened so that retries, an outage
- * and the attempt limit fit in seconds; this class has request topic and consumer group of its own.
+ * HTTP server) and a real SMTP server (GreenMail). Back-off is shortened so that retries and the
+ * attempt limit fit in seconds (a long outage is {@link WebhookOutageIntegrationTests}); this class
+ * has request topic and consumer group of its own.
  */
 @HubIntegrationTest
 @TestPropertySource(properties = {
         "certhub.notify.requests-topic=certhub.notify.requests.it-delivery",
         "certhub.notify.consumer-group=certhub-notify-it-delivery",
-        "certhub.notify.public-base-url=https://certhub.example",
+        "certhub.notify.public-base-url=" + Mailbox.PUBLIC_BASE_URL,
         "certhub.notify.webhook-timeout=2s",
         "certhub.notify.delivery.initial-back-off=200ms",
         "certhub.notify.delivery.max-back-off=1s",
@@ -53,15 +48,12 @@ import tools.jackson.databind.JsonNode;
         "spring.mail.host=127.0.0.1"})
 class NotificationDeliveryIntegrationTests {
 
-    /** How long the receiver stays down: long enough for several failed attempts at this back-off. */
-    private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern ACK_LINK = Pattern.compile("Acknowledge: (https://certhub\\.example(\\S+))");
-    private static final GreenMail SMTP = startSmtp();
+    private static final Mailbox SMTP = Mailbox.start();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", SMTP::port);
     }
 
     @Autowired
@@ -86,7 +78,7 @@ class NotificationDeliveryIntegrationTests {
 
     @AfterAll
     static void stopSmtp() {
-        SMTP.stop();
+        SMTP.close();
     }
 
     @Test
@@ -106,26 +98,25 @@ class NotificationDeliveryIntegrationTests {
         assertThat(body.path("text").asString()).isEqualTo(request.text());
         assertThat(body.path("ack_url").asString()).startsWith("https://certhub.example/api/v1/notifications/");
 
-        MimeMessage mail = await().atMost(WAIT).until(() -> mailTo("duty@first.example"), found -> found != null);
+        MimeMessage mail = await().atMost(WAIT).until(() -> SMTP.first("duty@first.example"), Optional::isPresent).orElseThrow();
         assertThat(mail.getSubject()).isEqualTo("[TLP:AMBER] " + request.subject());
-        List<String> parts = textParts(mail);
+        List<String> parts = Mailbox.textParts(mail);
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0)).contains(request.text());
         assertThat(parts.get(1)).contains("&lt;b&gt;203.0.113.7&lt;/b&gt;").doesNotContain("<b>203");
-        Matcher link = ACK_LINK.matcher(parts.get(0));
-        assertThat(link.find()).isTrue();
+        String ackPath = Mailbox.ackPath(parts.get(0)).orElseThrow();
 
         await().atMost(WAIT).until(() -> hub.all("certhub.notifications").stream()
                 .anyMatch(record -> recipient.id().equals(record.key()) && new String(record.value(), StandardCharsets.UTF_8)
                         .contains(request.notificationId())));
         await().atMost(WAIT).until(() -> kinds(request.runId()).stream().filter("DELIVERED"::equals).count() == 3);
 
-        assertThat(hub.send("GET", link.group(2).replace("token=", "token=x"), null, null).statusCode()).isEqualTo(403);
-        HttpResponse<String> acknowledged = hub.send("GET", link.group(2), null, null);
+        assertThat(hub.send("GET", ackPath.replace("token=", "token=x"), null, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> acknowledged = hub.send("GET", ackPath, null, null);
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(hub.send("POST", "/api/v1/notifications/" + request.notificationId() + "/ack", recipient.apiKey(), null)
                 .statusCode()).isEqualTo(200);
-        assertThat(hub.send("GET", link.group(2), null, null).statusCode()).isEqualTo(200);
+        assertThat(hub.send("GET", ackPath, null, null).statusCode()).isEqualTo(200);
 
         await().atMost(WAIT).until(() -> kinds(request.runId()).contains("ACKNOWLEDGED"));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
@@ -133,27 +124,6 @@ class NotificationDeliveryIntegrationTests {
         JsonNode inbox = hub.get("/api/v1/notifications?acknowledged=true", recipient.apiKey());
         assertThat(inbox.path("notifications")).hasSize(1);
         assertThat(inbox.path("notifications").get(0).path("state").asString()).isEqualTo("delivered");
-    }
-
-    @Test
-    void aWebhookReceiverThatWasDownGetsTheNotificationOnceAfterItRecovers() throws Exception {
-        var recipient = hub.recipient("cert", receiver.url("/hook"), "duty@outage.example");
-        NotificationRequested request = NotifyHub.request(recipient.id(), Tlp.GREEN, List.of("webhook"), "Outage test");
-        receiver.stop();
-        long down = System.nanoTime();
-
-        hub.publish(request);
-
-        await().atMost(WAIT).until(() -> kinds(request.runId()).stream().filter("DELIVERY_FAILED"::equals).count() >= 2);
-        await().atMost(WAIT).until(() -> System.nanoTime() - down >= OUTAGE.toNanos());
-        receiver.restart();
-        await().atMost(WAIT).until(() -> hub.get("/api/v1/notifications/" + request.notificationId(), recipient.apiKey())
-                .path("state").asString().equals("delivered"));
-        JsonNode notification = hub.get("/api/v1/notifications/" + request.notificationId(), recipient.apiKey());
-        assertThat(notification.path("channels").get(0).path("attempts").asInt()).isGreaterThan(2);
-        assertThat(receiver.receivedWithKey(request.notificationId())).hasSize(1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> receiver.receivedWithKey(request.notificationId()).size() == 1);
     }
 
     @Test
@@ -229,7 +199,7 @@ class NotificationDeliveryIntegrationTests {
         assertThat(notification.path("channels").findValuesAsString("last_error"))
                 .allSatisfy(reason -> assertThat(reason).startsWith("refused by the sharing policy"));
         assertThat(receiver.receivedWithKey(request.notificationId())).isEmpty();
-        assertThat(mailTo("duty@partner.example")).isNull();
+        assertThat(SMTP.first("duty@partner.example")).isEmpty();
     }
 
     @Test
@@ -260,33 +230,5 @@ class NotificationDeliveryIntegrationTests {
             }
         }
         throw new AssertionError("notification " + id + " not listed");
-    }
-
-    private static MimeMessage mailTo(String address) throws Exception {
-        for (MimeMessage message : SMTP.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                return message;
-            }
-        }
-        return null;
-    }
-
-    /** The text parts in order (plain, then HTML), however deep the multipart nesting is. */
-    private static List<String> textParts(Part part) throws Exception {
-        List<String> texts = new ArrayList<>();
-        if (part.isMimeType("text/*")) {
-            texts.add((String) part.getContent());
-        } else if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                texts.addAll(textParts(multipart.getBodyPart(i)));
-            }
-        }
-        return texts;
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
     }
 }

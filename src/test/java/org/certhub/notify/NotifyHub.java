@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,13 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A running hub as the notify tests use it from outside: its HTTP API (admin and recipients) and
  * its Kafka topics (requests in, events and the notifications channel out).
  */
-final class NotifyHub {
+public final class NotifyHub {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A principal created for one test, with its key and the webhook secret it was given. */
-    record Recipient(String id, String apiKey, String webhookSecret) {
+    public record Recipient(String id, String apiKey, String webhookSecret) {
     }
 
     private final String baseUrl;
@@ -47,7 +49,7 @@ final class NotifyHub {
     private final String bootstrapServers;
     private final String requestsTopic;
 
-    NotifyHub(int port, String adminKey, String bootstrapServers, String requestsTopic) {
+    public NotifyHub(int port, String adminKey, String bootstrapServers, String requestsTopic) {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.adminKey = adminKey;
         this.bootstrapServers = bootstrapServers;
@@ -60,6 +62,21 @@ final class NotifyHub {
         Map<String, Object> principal = kind.equals("cert")
                 ? Map.of("id", id, "kind", "cert", "roles", List.of("responder"), "name", id, "country", "KZ")
                 : Map.of("id", id, "kind", "partner", "roles", List.of("feed-reader"), "name", id);
+        return create(principal, webhook, Map.of("duty-officer", email));
+    }
+
+    /**
+     * A new CERT of {@code country} that submits and responds, with a webhook at {@code webhook} and
+     * contact roles (such as {@code duty-officer}) with one e-mail address each.
+     */
+    public Recipient cert(String country, URI webhook, Map<String, String> roleEmails) {
+        String id = country.toLowerCase(Locale.ROOT) + "-cert-" + UUID.randomUUID().toString().substring(0, 8);
+        return create(Map.of("id", id, "kind", "cert", "roles", List.of("submitter", "responder"), "name", id, "country", country),
+                webhook, roleEmails);
+    }
+
+    private Recipient create(Map<String, Object> principal, URI webhook, Map<String, String> roleEmails) {
+        String id = (String) principal.get("id");
         HttpResponse<String> created = send("POST", "/api/v1/admin/principals", adminKey, principal);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("principal not created: " + created.body());
@@ -67,7 +84,8 @@ final class NotifyHub {
         String secret = "whsec-" + UUID.randomUUID();
         Map<String, Object> contacts = Map.of("emails", List.of("desk@" + id + ".example"),
                 "webhook", Map.of("url", webhook.toString(), "secret", secret),
-                "roles", Map.of("duty-officer", Map.of("emails", List.of(email))));
+                "roles", roleEmails.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        role -> Map.of("emails", List.of(role.getValue())))));
         HttpResponse<String> set = send("PUT", "/api/v1/admin/principals/" + id + "/contacts", adminKey, contacts);
         if (set.statusCode() != 200) {
             throw new IllegalStateException("contacts not set: " + set.body());
@@ -147,7 +165,7 @@ final class NotifyHub {
         return records;
     }
 
-    JsonNode get(String path, String apiKey) {
+    public JsonNode get(String path, String apiKey) {
         HttpResponse<String> response = send("GET", path, apiKey, null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
@@ -155,7 +173,7 @@ final class NotifyHub {
         return read(response.body());
     }
 
-    HttpResponse<String> send(String method, String path, String apiKey, Object body) {
+    public HttpResponse<String> send(String method, String path, String apiKey, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
@@ -172,7 +190,7 @@ final class NotifyHub {
         }
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         return JSON.readTree(json);
     }
 }

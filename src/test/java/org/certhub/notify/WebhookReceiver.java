@@ -15,10 +15,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /fail} always answers 503. It can be stopped and started again on the same port: a real
  * outage, connections refused in between.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One POST as it arrived. */
-    record Received(String path, String idempotencyKey, String signature, byte[] body) {
+    public record Received(String path, String idempotencyKey, String signature, byte[] body) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -30,27 +30,27 @@ final class WebhookReceiver implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    static WebhookReceiver start() throws IOException {
+    public static WebhookReceiver start() throws IOException {
         return new WebhookReceiver(0);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> receivedWithKey(String idempotencyKey) {
+    public List<Received> receivedWithKey(String idempotencyKey) {
         return received.stream().filter(r -> idempotencyKey.equals(r.idempotencyKey())).toList();
     }
 
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         server = listen(port);
     }
 

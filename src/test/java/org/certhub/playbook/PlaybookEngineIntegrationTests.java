@@ -15,6 +15,7 @@ import org.certhub.playbook.internal.Hashes;
 import org.certhub.playbook.internal.PlaybookRegistry;
 import org.certhub.playbook.internal.RunMachine;
 import org.certhub.playbook.internal.SubjectKind;
+import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class PlaybookEngineIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CROSS_BORDER = "it-cross-border";
     private static final String CORRELATIONS = "certhub.correlations";
+    private static final String INCIDENT_PLAYBOOK = "it-incident";
 
     @Autowired
     PlaybookProperties properties;
@@ -210,9 +212,49 @@ class PlaybookEngineIntegrationTests {
 
     @Test
     void anIncidentSubmittedThroughTheApiTriggersAnIncidentPlaybook() throws Exception {
-        String id = "it-incident";
-        if (registry.version(id, 1).isEmpty()) {
-            TestPlaybooks.write(properties.directory(), id, 1, """
+        releaseTheIncidentPlaybook();
+        String incident = submitIncident("kz-cert", Tlp.GREEN, "ransomware");
+        String runId = RunMachine.runId(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).singleElement().satisfies(request -> {
+            assertThat(request.recipient()).isEqualTo("kz-cert");
+            assertThat(request.text()).isEqualTo("Pipeline SCADA encrypted (high)");
+            assertThat(request.tlp()).isEqualTo(Tlp.GREEN);
+        }));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/playbook-runs?incident=" + incident)
+                .path("runs").path(0).path("status").asString()).isEqualTo("completed"));
+        assertThat(get("kz-cert", "/api/v1/playbook-runs/" + runId).path("timeline").toString()).contains("status-set");
+    }
+
+    @Test
+    void theStatusASetStatusStepGaveAnIncidentIsReadOnlyByWhoMaySeeTheIncident() throws Exception {
+        releaseTheIncidentPlaybook();
+        String incident = submitIncident("kz-cert", Tlp.RED, "ransomware");
+        String runId = RunMachine.runId(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
+        String status = "/api/v1/incidents/" + incident + "/status";
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", status).path("status").asString()).isEqualTo("contained"));
+        JsonNode set = get("kz-cert", status);
+        assertThat(set.path("subject_id").asString()).isEqualTo(incident);
+        assertThat(set.path("set_by_run").asString()).isEqualTo(runId);
+        assertThat(set.path("updated_at").asString()).isNotBlank();
+        JsonNode run = get("kz-cert", "/api/v1/playbook-runs/" + runId);
+        assertThat(run.path("subject_status").path("status").asString()).isEqualTo("contained");
+
+        for (String path : List.of(status, "/api/v1/incidents/incident--" + java.util.UUID.randomUUID() + "/status",
+                "/api/v1/incidents/indicator--" + java.util.UUID.randomUUID() + "/status")) {
+            http.get().uri(path).header("Authorization", "Bearer " + keys.of("uz-cert")).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.get().uri(status).exchange().expectStatus().isUnauthorized();
+        String untouched = submitIncident("kz-cert", Tlp.RED, "phishing");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/incidents/" + untouched + "/status")
+                .path("status").isNull()).isTrue());
+    }
+
+    private void releaseTheIncidentPlaybook() throws Exception {
+        if (registry.version(INCIDENT_PLAYBOOK, 1).isEmpty()) {
+            TestPlaybooks.write(properties.directory(), INCIDENT_PLAYBOOK, 1, """
                     id: it-incident
                     version: 1
                     title: Ransomware incident test
@@ -231,27 +273,22 @@ class PlaybookEngineIntegrationTests {
                         status: contained
                     """);
         }
-        await().atMost(WAIT).until(() -> registry.version(id, 1).isPresent());
+        await().atMost(WAIT).until(() -> registry.version(INCIDENT_PLAYBOOK, 1).isPresent());
+    }
+
+    /** Submits an incident of {@code type} through the API as {@code cert}; answers its id. */
+    private String submitIncident(String cert, Tlp tlp, String type) {
         String incident = "incident--" + java.util.UUID.randomUUID();
         String bundle = """
                 {"type": "bundle", "id": "bundle--%s", "objects": [{"type": "incident", "spec_version": "2.1", "id": "%s",
                  "created": "2026-11-29T00:00:00.000Z", "modified": "2026-11-29T00:00:00.000Z", "name": "Pipeline SCADA encrypted",
-                 "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"],
+                 "object_marking_refs": ["%s"],
                  "extensions": {"extension-definition--ef765651-680c-498d-9894-99799f2fa126": {"extension_type": "property-extension",
-                   "determination": "confirmed", "investigation_status": "open", "criticality": 80, "incident_types": ["ransomware"]}}}]}
-                """.formatted(java.util.UUID.randomUUID(), incident);
+                   "determination": "confirmed", "investigation_status": "open", "criticality": 80, "incident_types": ["%s"]}}}]}
+                """.formatted(java.util.UUID.randomUUID(), incident, tlp.markingDefinitionId(), type);
         http.post().uri("/api/v1/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + keys.of("kz-cert")).body(bundle).exchange().expectStatus().isAccepted();
-        String runId = RunMachine.runId(id, 1, SubjectKind.INCIDENT, incident);
-
-        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).singleElement().satisfies(request -> {
-            assertThat(request.recipient()).isEqualTo("kz-cert");
-            assertThat(request.text()).isEqualTo("Pipeline SCADA encrypted (high)");
-            assertThat(request.tlp()).isEqualTo(org.certhub.stix.Tlp.GREEN);
-        }));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/playbook-runs?incident=" + incident)
-                .path("runs").path(0).path("status").asString()).isEqualTo("completed"));
-        assertThat(get("kz-cert", "/api/v1/playbook-runs/" + runId).path("timeline").toString()).contains("status-set");
+                .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
+        return incident;
     }
 
     private JsonNode get(String principal, String path) {

@@ -19,6 +19,11 @@ final class TestPlaybooks {
      * affected CERTs, wait {@code within} for all of them, escalate to the regional SOC, publish.
      */
     static String crossBorder(String id, int version, String valueType, String within) {
+        return crossBorder(id, version, valueType, within, "regional-soc");
+    }
+
+    /** The same, escalating to the {@code coordination-desk} of {@code escalateTo}. */
+    static String crossBorder(String id, int version, String valueType, String within, String escalateTo) {
         return """
                 id: %s
                 version: %d
@@ -44,7 +49,7 @@ final class TestPlaybooks {
                     within: %s
                   - id: escalate
                     type: escalate
-                    recipients: [{to: regional-soc, role: coordination-desk}]
+                    recipients: [{to: %s, role: coordination-desk}]
                     channels: [email]
                     message:
                       subject: "Escalation {{subject.id}}"
@@ -53,7 +58,7 @@ final class TestPlaybooks {
                     type: publish
                     collection: members
                     tlp: GREEN
-                """.formatted(id, version, id, valueType, within);
+                """.formatted(id, version, id, valueType, within, escalateTo);
     }
 
     static void write(Path directory, String id, int version, String yaml) throws IOException {

@@ -50,13 +50,17 @@ public final class Deliveries {
     public record Plan(List<NotificationRequested> requests, List<String> unknown) {
     }
 
+    /**
+     * @param unacknowledged who {@code unacknowledged} names in an escalate step: the recipients
+     *     of the awaited notify step without an acknowledgement at the deadline
+     */
     public Plan plan(ReleasedVersion version, Delivery step, Subject subject, String runId, Instant now,
-            Optional<Instant> ackDeadline) {
+            Optional<Instant> ackDeadline, List<String> unacknowledged) {
         List<NotificationRequested> requests = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Recipient recipient : step.recipients()) {
-            for (String id : resolve(recipient, subject)) {
+            for (String id : resolve(recipient, subject, unacknowledged)) {
                 Optional<Principal> principal = community.find(id);
                 if (principal.isEmpty()) {
                     unknown.add(id);
@@ -71,9 +75,10 @@ public final class Deliveries {
         return new Plan(requests, unknown);
     }
 
-    private List<String> resolve(Recipient recipient, Subject subject) {
+    private List<String> resolve(Recipient recipient, Subject subject, List<String> unacknowledged) {
         return switch (recipient.to()) {
             case Recipient.AFFECTED_CERTS -> subject.certs();
+            case Recipient.UNACKNOWLEDGED -> unacknowledged;
             case Recipient.ALL_MEMBERS -> community.principals().stream()
                     .filter(principal -> principal.member() && principal.kind() != PrincipalKind.ADMIN).map(Principal::id).toList();
             default -> List.of(recipient.to());

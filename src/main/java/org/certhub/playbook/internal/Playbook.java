@@ -76,13 +76,16 @@ public record Playbook(String id, int version, String title, String description,
     }
 
     /**
-     * Whom a delivery goes to: {@code affected-certs}, {@code all-members} or a principal id, and
-     * which of its contacts (a contact role such as {@code duty-officer}; empty for the default).
+     * Whom a delivery goes to: {@code affected-certs}, {@code all-members}, {@code unacknowledged}
+     * (in an escalate step: the recipients of the awaited notify step who had not acknowledged at the
+     * deadline) or a principal id, and which of its contacts (a contact role such as
+     * {@code duty-officer}; empty for the default).
      */
     public record Recipient(String to, Optional<String> role) {
 
         public static final String AFFECTED_CERTS = "affected-certs";
         public static final String ALL_MEMBERS = "all-members";
+        public static final String UNACKNOWLEDGED = "unacknowledged";
     }
 
     /** An {@code expect-ack} step: the recipients of step {@code from} must acknowledge {@code within}. */

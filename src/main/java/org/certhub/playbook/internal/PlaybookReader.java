@@ -112,7 +112,10 @@ final class PlaybookReader {
             if (!to.equals(Recipient.AFFECTED_CERTS) && !to.equals(Recipient.ALL_MEMBERS)
                     && !to.matches("[a-z0-9][a-z0-9-]{0,62}")) {
                 errors.add(tree.error(pointer + "/recipients/" + i, "recipient",
-                        "must be 'affected-certs', 'all-members' or a principal id such as 'kz-cert'"));
+                        "must be 'affected-certs', 'all-members', 'unacknowledged' or a principal id such as 'kz-cert'"));
+            } else if (to.equals(Recipient.UNACKNOWLEDGED) && !escalation) {
+                errors.add(tree.error(pointer + "/recipients/" + i, "unacknowledged-in-escalation",
+                        "'unacknowledged' (who did not acknowledge by the deadline) exists only in an escalate step"));
             }
             recipients.add(new Recipient(to, recipient.has("role") ? Optional.of(recipient.path("role").asString()) : Optional.empty()));
         }

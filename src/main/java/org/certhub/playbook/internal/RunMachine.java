@@ -27,6 +27,8 @@ import org.certhub.stix.Tlp;
  */
 public final class RunMachine {
 
+    private static final String ACKNOWLEDGED = timelineKind(NotificationEvent.Kind.ACKNOWLEDGED);
+
     private final Deliveries deliveries;
 
     public RunMachine(Deliveries deliveries) {
@@ -60,8 +62,12 @@ public final class RunMachine {
 
     /** A delivery event or an acknowledgement from the notify module. */
     public Transition onEvent(Run run, ReleasedVersion version, NotificationEvent event, Instant now) {
+        if (event.kind() == NotificationEvent.Kind.ACKNOWLEDGED && acknowledged(run, event.notificationId())) {
+            // The notify module may publish an acknowledgement twice (two instances racing): it is one.
+            return new Transition(run, List.of(), List.of(), List.of());
+        }
         Builder builder = new Builder(run, now);
-        builder.timeline(event.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), event.stepId(),
+        builder.timeline(timelineKind(event.kind()), event.stepId(),
                 event.recipient(), event.channel(), event.notificationId(), event.detail());
         Optional<Run.Waiting> waiting = run.waitingFor();
         if (event.kind() != NotificationEvent.Kind.ACKNOWLEDGED || waiting.isEmpty()
@@ -98,12 +104,22 @@ public final class RunMachine {
         List<Step> steps = version.playbook().steps();
         int next = version.playbook().indexOf(stepId) + 1;
         while (next < steps.size() && steps.get(next) instanceof Delivery escalation && escalation.escalation()) {
-            notify(builder, version, escalation, Optional.empty());
+            notify(builder, version, escalation, Optional.empty(), List.copyOf(absent));
             builder.escalated = true;
             next++;
         }
         builder.nextStep = next;
         return advance(builder, version);
+    }
+
+    /** {@code delivery-failed}, {@code acknowledged}, ...: the event's kind as the timeline shows it. */
+    private static String timelineKind(NotificationEvent.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static boolean acknowledged(Run run, String notificationId) {
+        return notificationId != null && run.timeline().stream()
+                .anyMatch(entry -> entry.kind().equals(ACKNOWLEDGED) && notificationId.equals(entry.notificationId()));
     }
 
     private Transition advance(Builder builder, ReleasedVersion version) {
@@ -115,7 +131,7 @@ public final class RunMachine {
             } else if (step instanceof Delivery delivery) {
                 Optional<Instant> deadline = version.playbook().ackOf(delivery.id()).map(ack -> builder.now.plus(ack.within()));
                 deadline.ifPresent(at -> builder.ackDeadlines.put(delivery.id(), at));
-                notify(builder, version, delivery, deadline);
+                notify(builder, version, delivery, deadline, List.of());
             } else if (step instanceof ExpectAck ack) {
                 List<String> from = builder.notified(ack.from());
                 Instant deadline = builder.ackDeadlines.getOrDefault(ack.from(), builder.now.plus(ack.within()));
@@ -144,8 +160,10 @@ public final class RunMachine {
         return builder.done();
     }
 
-    private void notify(Builder builder, ReleasedVersion version, Delivery step, Optional<Instant> ackDeadline) {
-        Deliveries.Plan plan = deliveries.plan(version, step, builder.run.subject(), builder.run.runId(), builder.now, ackDeadline);
+    private void notify(Builder builder, ReleasedVersion version, Delivery step, Optional<Instant> ackDeadline,
+            List<String> unacknowledged) {
+        Deliveries.Plan plan = deliveries.plan(version, step, builder.run.subject(), builder.run.runId(), builder.now, ackDeadline,
+                unacknowledged);
         for (NotificationRequested request : plan.requests()) {
             builder.notifications.add(request);
             builder.participants.add(request.recipient());

@@ -1,6 +1,7 @@
 package org.certhub.playbook.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -104,12 +105,16 @@ public class RunStore {
         }
     }
 
-    /** The hub-side status a playbook set on a subject, if any. */
-    public Optional<String> subjectStatus(String subjectId) {
+    /** The hub-side status a playbook set last on a subject, if any. */
+    public Optional<SubjectStatus> subjectStatus(String subjectId) {
         try {
             var response = client.get(g -> g.index(SearchIndices.SUBJECT_STATUS).id(subjectId), JsonNode.class);
-            return response.found() && response.source() != null ? Optional.of(response.source().path("status").asString())
-                    : Optional.empty();
+            if (!response.found() || response.source() == null) {
+                return Optional.empty();
+            }
+            JsonNode source = response.source();
+            return Optional.of(new SubjectStatus(subjectId, source.path("status").asString(), source.path("run_id").asString(),
+                    Instant.parse(source.path("updated_at").asString())));
         } catch (IOException | RuntimeException e) {
             throw new TransientPlaybookException("Elasticsearch is unavailable", e);
         }

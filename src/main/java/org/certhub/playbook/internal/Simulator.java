@@ -2,6 +2,7 @@ package org.certhub.playbook.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +33,22 @@ public final class Simulator {
         String runId = RunMachine.runId(version.id(), version.version(), subject.kind(), subject.id());
         boolean triggers = playbook.trigger().on() == subject.kind() && playbook.trigger().when().matches(subject);
         List<Map<String, Object>> steps = new ArrayList<>();
+        Map<String, List<String>> notified = new HashMap<>();
+        List<String> awaited = List.of();
         for (Step step : playbook.steps()) {
             Map<String, Object> planned = new LinkedHashMap<>();
             planned.put("step_id", step.id());
             planned.put("type", step.type());
             if (step instanceof Delivery delivery) {
                 Optional<Instant> deadline = playbook.ackOf(delivery.id()).map(ack -> now.plus(ack.within()));
-                Deliveries.Plan plan = deliveries.plan(version, delivery, subject, runId, now, deadline);
+                // On paper nobody acknowledges: an escalation goes to every recipient it would escalate.
+                Deliveries.Plan plan = deliveries.plan(version, delivery, subject, runId, now, deadline, awaited);
+                notified.put(delivery.id(), plan.requests().stream().map(NotificationRequested::recipient).distinct().toList());
                 planned.put("fires", delivery.escalation() ? "when-ack-missing-at-deadline" : "at-once");
                 planned.put("notifications", plan.requests().stream().map(Simulator::notification).toList());
                 planned.put("unknown_recipients", plan.unknown());
             } else if (step instanceof ExpectAck ack) {
+                awaited = notified.getOrDefault(ack.from(), List.of());
                 planned.put("fires", "waits");
                 planned.put("from_step", ack.from());
                 planned.put("require", ack.all() ? "all" : "any");

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/playbook-runs[/{runId}]}: runs newest first with cursor paging, and one run
  * with its timeline. A CERT or partner sees the runs it was notified in or is affected by, admins
  * every run; the subject's content (an incident's name and description, a correlation's value)
- * only when the sharing policy lets the viewer see it. The console calls {@link #runs} and {@link #run}
- * in-process with the signed-in person's principal.
+ * and, on one run, the subject's current hub-side status ({@code set-status}) only when the sharing
+ * policy lets the viewer see it. The console calls {@link #runs} and {@link #run} in-process with the
+ * signed-in person's principal.
  */
 @RestController
 public class PlaybookRunsController {
@@ -74,6 +75,9 @@ public class PlaybookRunsController {
         Run run = store.get(runId).filter(found -> participant(viewer).map(found.participants()::contains).orElse(true))
                 .orElseThrow(() -> RequestBodies.notFound("Playbook run " + runId));
         Map<String, Object> body = summary(run, viewer);
+        if (deliveries.maySeeContent(viewer, run.subject())) {
+            body.put("subject_status", IncidentStatusController.view(run.subject().id(), store.subjectStatus(run.subject().id())));
+        }
         body.put("waiting", run.waiting());
         body.put("timeline", run.timeline());
         return body;

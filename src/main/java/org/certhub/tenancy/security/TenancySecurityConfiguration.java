@@ -46,7 +46,8 @@ class TenancySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/notifications/*/ack").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.jsonName())
                 .requestMatchers(HttpMethod.POST, "/api/v1/bundles").hasRole(Role.SUBMITTER.jsonName())
-                .requestMatchers(HttpMethod.GET, "/api/v1/objects/**").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
+                .requestMatchers(HttpMethod.GET, "/api/v1/objects/**", "/api/v1/incidents/*/status")
+                        .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers(HttpMethod.GET, "/api/v1/correlations", "/api/v1/correlations/**", "/api/v1/observables",
                         "/api/v1/stats")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))

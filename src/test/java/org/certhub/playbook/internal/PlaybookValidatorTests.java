@@ -92,6 +92,18 @@ class PlaybookValidatorTests {
     }
 
     @Test
+    void acceptsUnacknowledgedRecipientsOnlyInAnEscalation() {
+        assertThat(PlaybookValidator.validate(VALID.replace("recipients: [kz-cert]", "recipients: [unacknowledged]")).errors())
+                .isEmpty();
+        PlaybookValidator.Result result = PlaybookValidator.validate(VALID.replace("recipients: [affected-certs,",
+                "recipients: [unacknowledged,"));
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.rule()).isEqualTo("unacknowledged-in-escalation");
+            assertThat(error.pointer()).isEqualTo("/steps/0/recipients/0");
+        });
+    }
+
+    @Test
     void refusesUnknownTemplateVariablesAndDeadlinesBeyondThirtyDays() {
         PlaybookValidator.Result result = PlaybookValidator.validate(VALID.replace("{{subject.value}}", "{{subject.secret}}")
                 .replace("PT3S", "P90D"));

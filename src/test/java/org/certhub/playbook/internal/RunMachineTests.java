@@ -86,8 +86,52 @@ class RunMachineTests {
         assertThat(machine.onDeadline(escalated.run(), version, "wait", T0.plusSeconds(4)).notifications()).isEmpty();
     }
 
+    @Test
+    void anEscalationToTheUnacknowledgedGoesOnlyToWhoDidNotAcknowledge() {
+        String yaml = PlaybookValidatorTests.VALID.replace("recipients: [kz-cert]", "recipients: [{to: unacknowledged, role: head}]");
+        ReleasedVersion toTheSilent = new ReleasedVersion(PlaybookValidator.validate(yaml).playbook().orElseThrow(), yaml,
+                Hashes.sha256(yaml), "test-playbook/v1.yaml", T0);
+        Run run = machine.start(toTheSilent, correlation, "runs", 0, T0).run();
+        run = machine.onEvent(run, toTheSilent, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
+
+        RunMachine.Transition escalated = machine.onDeadline(run, toTheSilent, "wait", T0.plusSeconds(3));
+
+        assertThat(escalated.notifications()).extracting(NotificationRequested::recipient)
+                .containsExactly("tj-cert", "regional-soc");
+        assertThat(escalated.notifications()).allSatisfy(n -> {
+            assertThat(n.stepId()).isEqualTo("escalate");
+            assertThat(n.contactRole()).isEqualTo("head");
+        });
+    }
+
+    @Test
+    void aDuplicatedAcknowledgementOfOneNotificationIsOneAcknowledgement() {
+        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        NotificationEvent kz = ack(run, "kz-cert");
+        run = machine.onEvent(run, version, kz, T0.plusSeconds(1)).run();
+
+        RunMachine.Transition again = machine.onEvent(run, version, kz, T0.plusSeconds(2));
+
+        assertThat(again.run()).isEqualTo(run);
+        assertThat(again.notifications()).isEmpty();
+        assertThat(again.run().timeline()).filteredOn(entry -> entry.kind().equals("acknowledged")).hasSize(1);
+        assertThat(again.run().waiting().acknowledged()).containsExactly("kz-cert");
+        Run acknowledgedByAll = again.run();
+        for (String recipient : List.of("tj-cert", "regional-soc")) {
+            acknowledgedByAll = machine.onEvent(acknowledgedByAll, version, ack(acknowledgedByAll, recipient), T0.plusSeconds(2)).run();
+        }
+        RunMachine.Transition afterTheRun = machine.onEvent(acknowledgedByAll, version, ack(acknowledgedByAll, "tj-cert"),
+                T0.plusSeconds(3));
+        assertThat(acknowledgedByAll.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(afterTheRun.run().timeline()).isEqualTo(acknowledgedByAll.timeline());
+    }
+
+    /** The acknowledgement of the notification the run sent to {@code recipient}, as the notify module publishes it. */
     private static NotificationEvent ack(Run run, String recipient) {
-        return new NotificationEvent(1, "ntf-x", run.runId(), "tell", recipient, NotificationEvent.Kind.ACKNOWLEDGED, null, 0,
+        String notificationId = run.timeline().stream()
+                .filter(entry -> entry.kind().equals("notification-requested") && recipient.equals(entry.recipient()))
+                .map(Run.TimelineEntry::notificationId).findFirst().orElseThrow();
+        return new NotificationEvent(1, notificationId, run.runId(), "tell", recipient, NotificationEvent.Kind.ACKNOWLEDGED, null, 0,
                 T0.plusSeconds(1), recipient);
     }
 }

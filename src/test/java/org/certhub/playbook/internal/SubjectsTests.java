@@ -51,7 +51,7 @@ class SubjectsTests {
         Playbook.Delivery tell = (Playbook.Delivery) version.playbook().steps().get(0);
 
         List<NotificationRequested> sent = new Deliveries(community, new SharingPolicy())
-                .plan(version, tell, incident, "run-1", Instant.EPOCH, Optional.empty()).requests();
+                .plan(version, tell, incident, "run-1", Instant.EPOCH, Optional.empty(), List.of()).requests();
 
         NotificationRequested owner = sent.stream().filter(n -> n.recipient().equals("kz-cert")).findFirst().orElseThrow();
         NotificationRequested partner = sent.stream().filter(n -> n.recipient().equals("regional-soc")).findFirst().orElseThrow();

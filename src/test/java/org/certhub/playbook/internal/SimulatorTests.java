@@ -1,0 +1,35 @@
+package org.certhub.playbook.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.certhub.correlation.CorrelationFound;
+import org.certhub.tenancy.SharingPolicy;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
+    private final TestCommunity community = new TestCommunity();
+    private final Simulator simulator = new Simulator(new Deliveries(community, new SharingPolicy()));
+    private final Subject correlation = new Subjects(community, new SharingPolicy()).correlation(new CorrelationFound(1, "c0ffee",
+            "ipv4", "203.0.113.7", "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEscalationToTheUnacknowledgedIsSimulatedAsIfNobodyAcknowledged() {
+        String yaml = PlaybookValidatorTests.VALID.replace("recipients: [kz-cert]", "recipients: [{to: unacknowledged, role: head}]");
+        ReleasedVersion version = new ReleasedVersion(PlaybookValidator.validate(yaml).playbook().orElseThrow(), yaml,
+                Hashes.sha256(yaml), "test-playbook/v1.yaml", T0);
+
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) simulator.simulate(version, correlation, T0).get("steps");
+
+        Map<String, Object> escalation = steps.get(2);
+        assertThat(escalation.get("fires")).isEqualTo("when-ack-missing-at-deadline");
+        assertThat((List<Map<String, Object>>) escalation.get("notifications")).extracting(n -> n.get("recipient"))
+                .containsExactly("kz-cert", "tj-cert", "regional-soc");
+    }
+}
