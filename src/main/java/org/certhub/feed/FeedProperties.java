@@ -75,6 +75,9 @@ public record FeedProperties(
             boolean membersOnly) {
 
         public Scope {
+            if ("correlations".equals(name)) {
+                throw new IllegalArgumentException("Feed scope correlations: the name is the correlations collection's");
+            }
             tlp = EnumSet.copyOf(tlp);
             if (tlp.contains(Tlp.AMBER_STRICT) || tlp.contains(Tlp.RED)) {
                 throw new IllegalArgumentException("Feed scope " + name + ": TLP:AMBER+STRICT and TLP:RED never leave through a feed");
@@ -122,6 +125,16 @@ public record FeedProperties(
         /** Where a deletion that cannot be read goes, with its reason. */
         public String deletionsDeadLetterTopic() {
             return deletionsTopic + ".dlt";
+        }
+
+        /** What the feed did with each playbook publication request ({@code PublicationOutcome}, keyed by run id). */
+        public String publicationOutcomesTopic() {
+            return topicPrefix + "publication-outcomes";
+        }
+
+        /** Where a publication request that cannot be read goes, with its reason. */
+        public String publicationsDeadLetterTopic() {
+            return topicPrefix + "publications.dlt";
         }
     }
 }

@@ -25,6 +25,12 @@ class FeedPropertiesTests {
     }
 
     @Test
+    void noScopeMayTakeTheCorrelationsCollectionsName() {
+        assertThatThrownBy(() -> new FeedProperties.Scope("correlations", "C", "", Set.of(Tlp.CLEAR), false))
+                .hasMessageContaining("correlations collection");
+    }
+
+    @Test
     void defaultScopesArePublicCommunityAndMembers() {
         FeedProperties defaults = new FeedProperties(null, true, null, java.nio.file.Path.of("x"),
                 new FeedProperties.Taxii("t", 1000),

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
+import org.certhub.correlation.CorrelationStixIds;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +43,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every TLP level × every outbound channel of this module (each TAXII collection, each Kafka scope
- * topic) × every kind of principal (the owning CERT, another member CERT, the partner
- * {@code regional-soc}, anonymous). kz-cert submits one object per level through the intake API;
- * each reader must get exactly what the sharing policy allows, and RED and AMBER+STRICT must leave
- * through nothing but kz-cert's own collection, to kz-cert.
+ * Every TLP level × every outbound channel of this module (each TAXII collection including the
+ * correlations, each Kafka scope topic) × every kind of principal (the owning CERT, another member
+ * CERT, the partner {@code regional-soc}, anonymous). kz-cert submits one object per level through
+ * the intake API, and per level an indicator of an address kg-cert also reports at TLP:CLEAR; each
+ * reader must get exactly what the sharing policy allows, and RED and AMBER+STRICT must leave
+ * through nothing but kz-cert's own collection, to kz-cert (a correlation names kz-cert as a
+ * restricted member, never its object).
  */
 @HubIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,22 +71,87 @@ class TlpMatrixIntegrationTests {
 
     private TaxiiClient taxii;
     private final Map<Tlp, String> ids = new EnumMap<>(Tlp.class);
+    /** Per level, kz-cert's indicator of an address that kg-cert also reports at TLP:CLEAR. */
+    private final Map<Tlp, String> correlatedIndicators = new EnumMap<>(Tlp.class);
+    private final Map<Tlp, String> groupings = new EnumMap<>(Tlp.class);
 
     @BeforeAll
     void kzCertSubmitsOneObjectPerLevel() {
         DemoKeys keys = new DemoKeys(tenancy);
         taxii = new TaxiiClient(http, keys);
         List<String> objects = new ArrayList<>();
+        List<String> kgClear = new ArrayList<>();
         for (Tlp tlp : Tlp.values()) {
             ids.put(tlp, StixObjects.newId("malware"));
             objects.add(StixObjects.malware(ids.get(tlp), "matrix " + tlp.name(), tlp));
+            String ip = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+            correlatedIndicators.put(tlp, StixObjects.newId("indicator"));
+            objects.add(indicator(correlatedIndicators.get(tlp), ip, tlp));
+            kgClear.add(indicator(StixObjects.newId("indicator"), ip, Tlp.CLEAR));
+            groupings.put(tlp, CorrelationStixIds.of(sha256Hex("ipv4:" + ip)));
         }
+        submit(keys, "kz-cert", objects);
+        submit(keys, "kg-cert", kgClear);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(levelsIn("kz-cert", "kz-cert")).isEqualTo(EVERY_LEVEL));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(correlatedLevelsFor("kz-cert")).isEqualTo(EVERY_LEVEL));
+    }
+
+    @Test
+    void theCorrelationsCollectionReferencesAMemberOnlyForReadersWhoMaySeeIt() {
+        assertThat(correlatedLevelsFor("uz-cert")).isEqualTo(AMBER_AND_BELOW);
+        assertThat(correlatedLevelsFor("regional-soc")).isEqualTo(GREEN_AND_BELOW);
+        TaxiiContractIntegrationTests.assertError(taxii.get(Optional.empty(),
+                TaxiiClient.ROOT + "collections/correlations/objects/"), HttpStatus.UNAUTHORIZED);
+        for (String reader : List.of("uz-cert", "regional-soc")) {
+            JsonNode red = grouping(reader, Tlp.RED);
+            assertThat(red.toString()).doesNotContain(correlatedIndicators.get(Tlp.RED));
+            assertThat(red.path("x_certhub_correlation").path("restricted_members").get(0).path("cert").asString())
+                    .isEqualTo("kz-cert");
+        }
+    }
+
+    /** The levels of kz-cert's correlated indicators that {@code reader} finds referenced by their groupings. */
+    private Set<Tlp> correlatedLevelsFor(String reader) {
+        Set<Tlp> levels = EnumSet.noneOf(Tlp.class);
+        for (Tlp tlp : Tlp.values()) {
+            JsonNode grouping = grouping(reader, tlp);
+            grouping.path("object_refs").forEach(ref -> {
+                if (ref.asString().equals(correlatedIndicators.get(tlp))) {
+                    levels.add(tlp);
+                }
+            });
+        }
+        return levels;
+    }
+
+    private JsonNode grouping(String reader, Tlp tlp) {
+        JsonNode envelope = taxii.json(reader, TaxiiClient.ROOT + "collections/correlations/objects/?match[id]="
+                + groupings.get(tlp));
+        return envelope.path("objects").path(0);
+    }
+
+    private void submit(DemoKeys keys, String cert, List<String> objects) {
         String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
                 + String.join(",", objects) + "]}";
         http.post().uri("/api/v1/bundles").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + keys.of("kz-cert")).body(bundle).exchange().expectStatus().isAccepted();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(levelsIn("kz-cert", "kz-cert")).isEqualTo(EVERY_LEVEL));
+                .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
+    }
+
+    private static String indicator(String id, String ip, Tlp tlp) {
+        return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id
+                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"C2\","
+                + "\"pattern_type\":\"stix\",\"pattern\":\"[ipv4-addr:value = '" + ip + "']\","
+                + "\"valid_from\":\"2026-11-01T10:00:00Z\",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -16,14 +16,16 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The scope topics, the deletions topic and the feed's two consumers' set-up. The feed writes with
- * the intake's producer (idempotent, acks=all): what a partner reads must not be lost or doubled by retries.
+ * The scope topics, the deletions and publication outcome topics, and the feed's consumers' set-up.
+ * The feed writes with the intake's producer (idempotent, acks=all): what a partner reads must not be
+ * lost or doubled by retries.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedKafkaConfiguration {
 
     static final String SCOPE_TOPICS_FACTORY = "feedScopeTopicsContainerFactory";
     static final String DELETIONS_FACTORY = "feedDeletionsContainerFactory";
+    static final String PUBLICATIONS_FACTORY = "feedPublicationsContainerFactory";
 
     @Bean
     KafkaAdmin.NewTopics feedTopics(FeedProperties properties) {
@@ -38,6 +40,9 @@ class FeedKafkaConfiguration {
                 .config("retention.ms", "-1").build());
         topics.add(TopicBuilder.name(properties.kafka().deletionsDeadLetterTopic()).partitions(1).replicas(1)
                 .config("retention.ms", "-1").build());
+        topics.add(TopicBuilder.name(properties.kafka().publicationOutcomesTopic()).partitions(properties.kafka().partitions())
+                .replicas(1).build());
+        topics.add(TopicBuilder.name(properties.kafka().publicationsDeadLetterTopic()).partitions(1).replicas(1).build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
@@ -55,8 +60,15 @@ class FeedKafkaConfiguration {
                 pipeline.maxBackOff());
     }
 
+    @Bean(PUBLICATIONS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> feedPublicationsContainerFactory(KafkaProperties kafka,
+            PipelineProperties pipeline) {
+        return ResilientBatchConsumers.factory(kafka, PublicationApplier.LISTENER_ID, pipeline.maxPollRecords(), 1,
+                pipeline.maxBackOff());
+    }
+
     @Bean
     ListenersAwaitingIndices deletionsAwaitIndices() {
-        return new ListenersAwaitingIndices(List.of(DeletionApplier.LISTENER_ID));
+        return new ListenersAwaitingIndices(List.of(DeletionApplier.LISTENER_ID, PublicationApplier.LISTENER_ID));
     }
 }

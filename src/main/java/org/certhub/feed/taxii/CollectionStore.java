@@ -148,8 +148,9 @@ class CollectionStore {
             }
             return s;
         });
+        // No filter_path: Elasticsearch would parse every stored _source again to filter the answer
+        // (about a quarter of its CPU for a page of 1,000); the streaming reader skips what it does not need.
         Request request = new Request("POST", "/" + String.join(",", indices) + "/_search");
-        request.addParameter("filter_path", "hits.hits._source,hits.hits.sort");
         request.setJsonEntity(JsonpUtils.toJsonString(search, client._jsonpMapper()));
         try {
             Response response = rest.performRequest(request);

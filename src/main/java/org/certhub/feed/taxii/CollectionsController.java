@@ -31,14 +31,16 @@ class CollectionsController {
 
     private final TaxiiCollections collections;
     private final CollectionStore store;
+    private final CorrelationCollection correlations;
     private final PageTokens tokens;
     private final SharingPolicy policy;
     private final FeedProperties properties;
 
-    CollectionsController(TaxiiCollections collections, CollectionStore store, PageTokens tokens, SharingPolicy policy,
-            FeedProperties properties) {
+    CollectionsController(TaxiiCollections collections, CollectionStore store, CorrelationCollection correlations,
+            PageTokens tokens, SharingPolicy policy, FeedProperties properties) {
         this.collections = collections;
         this.store = store;
+        this.correlations = correlations;
         this.tokens = tokens;
         this.policy = policy;
         this.properties = properties;
@@ -151,7 +153,9 @@ class CollectionsController {
             PageTokens.Binding binding, HttpServletRequest request, boolean withObjects) {
         int limit = TaxiiResponses.limit(request, properties.taxii().maxPageSize());
         List<FieldValue> after = TaxiiResponses.after(request, tokens, binding);
-        return store.page(collection, policy.audienceOf(principal), selection, limit, after, withObjects);
+        Audience audience = policy.audienceOf(principal);
+        return collection.holdsCorrelations() ? correlations.page(audience, selection, limit, after, withObjects)
+                : store.page(collection, audience, selection, limit, after, withObjects);
     }
 
     private Map<String, Object> paged(CollectionStore.Page page, PageTokens.Binding binding) {

@@ -13,12 +13,26 @@ import org.certhub.tenancy.Role;
 import org.certhub.tenancy.SharingPolicy.Audience;
 
 /**
- * A TAXII collection: a sharing scope (every CERT's objects at some TLP levels) or one CERT's own
- * collection (everything it submitted, at every level, for it alone). Its id is a name-based UUID
- * of its alias, so it is the same on every hub instance and after every restart.
+ * A TAXII collection: a sharing scope (every CERT's objects at some TLP levels), one CERT's own
+ * collection (everything it submitted, at every level, for it alone), or the correlations (each a
+ * STIX grouping cut to what the reader may see). Its id is a name-based UUID of its alias, so it is
+ * the same on every hub instance and after every restart.
  */
 record TaxiiCollection(String id, String alias, String title, String description, Optional<Scope> scope,
         Optional<String> cert) {
+
+    static final String CORRELATIONS = "correlations";
+
+    /** The correlations collection: every reader may read it, each correlation as far as it may see it. */
+    static TaxiiCollection correlations() {
+        return new TaxiiCollection(idOf(CORRELATIONS), CORRELATIONS, "Correlations",
+                "Values that two or more incidents or reports share, as STIX groupings (context suspicious-activity),"
+                        + " each listing only the members the reader may see", Optional.empty(), Optional.empty());
+    }
+
+    boolean holdsCorrelations() {
+        return scope.isEmpty() && cert.isEmpty();
+    }
 
     static TaxiiCollection of(Scope scope) {
         return new TaxiiCollection(idOf(scope.name()), scope.name(), scope.title(), scope.description(),
@@ -40,6 +54,9 @@ record TaxiiCollection(String id, String alias, String title, String description
      * (so {@code members}, which carries TLP:AMBER, only by members); a CERT's own by that CERT.
      */
     boolean canRead(Principal principal, Audience audience) {
+        if (holdsCorrelations()) {
+            return true;
+        }
         return scope.map(s -> audience.othersLevels().containsAll(s.tlp()))
                 .orElseGet(() -> cert.get().equals(principal.id()));
     }
@@ -49,7 +66,7 @@ record TaxiiCollection(String id, String alias, String title, String description
         return cert.filter(owner -> owner.equals(principal.id())).isPresent() && principal.holds(Role.SUBMITTER);
     }
 
-    /** What the collection holds, before the caller's own sharing filter is added. */
+    /** What an object collection holds, before the caller's own sharing filter is added. */
     Query contents() {
         return scope.map(s -> Query.of(q -> q.terms(t -> t.field("tlp").terms(v -> v.value(
                         s.tlp().stream().sorted().map(Tlp::label).map(FieldValue::of).toList())))))

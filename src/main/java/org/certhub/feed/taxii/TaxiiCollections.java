@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The collections a principal is shown: every sharing scope (with {@code can_read} as the sharing
- * policy decides), and its own CERT collection. Another CERT's collection does not exist for it.
+ * policy decides), the correlations, and its own CERT collection. Another CERT's collection does not exist for it.
  */
 @Component
 class TaxiiCollections {
@@ -28,6 +28,7 @@ class TaxiiCollections {
     List<TaxiiCollection> visibleTo(Principal principal) {
         List<TaxiiCollection> collections = new ArrayList<>();
         properties.scopes().forEach(scope -> collections.add(TaxiiCollection.of(scope)));
+        collections.add(TaxiiCollection.correlations());
         ownCollection(principal).ifPresent(collections::add);
         return collections;
     }
