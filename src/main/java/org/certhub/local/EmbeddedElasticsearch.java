@@ -28,6 +28,7 @@ final class EmbeddedElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path NICE = Path.of("/usr/bin/nice");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Process process;
@@ -54,7 +55,7 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         });
         int httpPort = FreePorts.resolve(settings.httpPort());
         int transportPort = FreePorts.resolve(settings.transportPort());
-        List<String> command = command(home, layout, user, httpPort, transportPort);
+        List<String> command = command(home, layout, user, httpPort, transportPort, settings.niceness());
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", javaHome.toString(),
                 // -Xlog:disable: the distribution's GC log would otherwise grow to 2 GiB.
@@ -101,8 +102,11 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private static List<String> command(Path home, Layout layout, Optional<UnprivilegedUser> user,
-            int httpPort, int transportPort) {
+            int httpPort, int transportPort, int niceness) {
         List<String> command = new ArrayList<>();
+        if (niceness > 0 && Files.isExecutable(NICE)) {
+            command.addAll(List.of(NICE.toString(), "-n", String.valueOf(niceness)));
+        }
         if (Files.isExecutable(SETPRIV)) {
             command.add(SETPRIV.toString());
             user.ifPresent(u -> command.addAll(List.of("--reuid=" + u.uid(), "--regid=" + u.gid(), "--clear-groups")));

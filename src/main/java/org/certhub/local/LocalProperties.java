@@ -50,6 +50,8 @@ public record LocalProperties(
      * @param runAsUser the unprivileged user the server runs as when the hub runs as root
      * @param heap the server's JVM heap
      * @param startupTimeout how long to wait for the cluster to turn at least yellow
+     * @param niceness the server's nice value (Linux, 0 to 19): indexing in the background runs
+     *     below the hub's answers to submissions, as the hub's own pipeline threads do
      */
     public record Elasticsearch(
             @DefaultValue("9200") int httpPort,
@@ -59,7 +61,8 @@ public record LocalProperties(
             Path javaHome,
             @DefaultValue("certhub-es") String runAsUser,
             @DefaultValue("1GB") DataSize heap,
-            @DefaultValue("120s") Duration startupTimeout) {
+            @DefaultValue("120s") Duration startupTimeout,
+            @DefaultValue("5") int niceness) {
 
         Optional<Path> configuredDistribution() {
             return Optional.ofNullable(distribution);

@@ -3,14 +3,19 @@ package org.certhub.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.certhub.HubIntegrationTest;
@@ -21,6 +26,8 @@ import org.certhub.search.StoredObject;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.SharingPolicy.Audience;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -65,6 +72,39 @@ class IndexerIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(queries.list(filterByValue(prefix + ".77"), 10, Optional.empty(), UZ).objects())
                         .extracting(o -> o.object().path("id").asString()).contains(network));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theStagesConsumerThreadsRunBelowThePriorityOfEveryOtherThread() throws Exception {
+        // The build may itself run niced: the stages run 5 below whatever the rest of the process runs at.
+        int expected = Math.min(19, nice(Path.of("/proc/thread-self")) + 5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                // Linux keeps the first 15 characters of a thread's name: certhub-indexer-0-C-1 is "certhub-indexer".
+                assertThat(niceValues(Path.of("/proc/self/task"), "certhub-indexer")).as("the indexer's consumer threads")
+                        .isNotEmpty().containsOnly(expected));
+    }
+
+    private static List<Integer> niceValues(Path tasks, String threadName) throws IOException {
+        List<Integer> values = new ArrayList<>();
+        try (Stream<Path> listed = Files.list(tasks)) {
+            for (Path task : listed.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).strip().equals(threadName)) {
+                        values.add(nice(task));
+                    }
+                } catch (IOException gone) {
+                    // The thread ended while they were listed.
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Field 19 of stat(5), counted after the parenthesised name (which may hold spaces). */
+    private static int nice(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     @Test
