@@ -13,8 +13,9 @@ import java.util.Set;
  * @param principalId the principal the person works for ({@code kz-cert})
  * @param roles what the person may do, named as for API keys
  * @param language the interface language the person chose ({@code en} or {@code ru})
+ * @param disabled whether an admin disabled the account: it cannot sign in, and its sessions end
  */
-public record UserAccount(String username, String principalId, Set<Role> roles, String language) {
+public record UserAccount(String username, String principalId, Set<Role> roles, String language, boolean disabled) {
 
     public UserAccount {
         Objects.requireNonNull(username, "username");

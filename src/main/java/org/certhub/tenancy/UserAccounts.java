@@ -9,7 +9,7 @@ public interface UserAccounts {
     /** The account with this username, if any. */
     Optional<UserAccount> find(String username);
 
-    /** The account, when the password is its password; empty for an unknown user or a wrong password alike. */
+    /** The account, when the password is its password; empty for an unknown or disabled user or a wrong password alike. */
     Optional<UserAccount> verify(String username, CharSequence password);
 
     /**
@@ -26,4 +26,7 @@ public interface UserAccounts {
      * @throws IllegalArgumentException when the language is not a two-letter ISO 639-1 code
      */
     Optional<UserAccount> changeLanguage(String username, String language);
+
+    /** Disables the account: it can no longer sign in, and its sessions end. Empty when there is no such account. */
+    Optional<UserAccount> disable(String username);
 }

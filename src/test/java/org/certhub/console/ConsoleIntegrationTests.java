@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.notify.NotificationRequested;
+import org.certhub.playbook.PlaybookProperties;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,9 @@ class ConsoleIntegrationTests {
     @Autowired
     KafkaTemplate<String, byte[]> intakeKafkaTemplate;
 
+    @Autowired
+    PlaybookProperties playbooks;
+
     private Browser browser;
     private DemoKeys keys;
     private Map<String, String> passwords;
@@ -68,6 +72,8 @@ class ConsoleIntegrationTests {
     private final String secret = "secret" + UUID.randomUUID().toString().replace("-", "");
     private final List<String> restrictedIds = new ArrayList<>();
     private String hostileIncidentId;
+    private String correlationId;
+    private String runId;
 
     @BeforeAll
     void shareIncidentsAndStartTheBrowser() throws IOException {
@@ -76,6 +82,11 @@ class ConsoleIntegrationTests {
         for (JsonNode user : JSON.readTree(Files.readString(tenancy.demo().usersFile()))) {
             passwords.put(user.path("username").asString(), user.path("password").asString());
         }
+        // Two versions of a playbook that runs on the shared C2 server's correlation, released before it is found.
+        ConsolePlaybook.write(playbooks.directory(), 1, "PT8H");
+        ConsolePlaybook.write(playbooks.directory(), 2, "PT4H");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api("kz-cert", "/api/v1/playbooks/" + ConsolePlaybook.ID)
+                .path("newest_version").asInt()).isEqualTo(2));
         submit("kz-cert", report(Tlp.GREEN, "KZ sighting of a C2 server", indicator(Tlp.GREEN, "C2 server", ip)));
         submit("uz-cert", report(Tlp.GREEN, "UZ sighting of a C2 server", indicator(Tlp.GREEN, "C2 server", ip)));
         for (Tlp restricted : List.of(Tlp.RED, Tlp.AMBER_STRICT)) {
@@ -91,11 +102,23 @@ class ConsoleIntegrationTests {
                 + "<img src=x onerror=\\\"window.certhubPwned = 2\\\">\",\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}";
         hostileIncidentId = idOf(incident);
         submit("kz-cert", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + incident + "]}");
+        submit("uz-cert", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":\"attack-pattern\","
+                + "\"spec_version\":\"2.1\",\"id\":\"attack-pattern--" + UUID.randomUUID() + "\",\"created\":\"2026-11-20T10:00:00.000Z\","
+                + "\"modified\":\"2026-11-20T10:00:00.000Z\",\"name\":\"Web protocols\",\"external_references\":[{\"source_name\":"
+                + "\"mitre-attack\",\"external_id\":\"T1071.001\"}],\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}]}");
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode listed = api("kz-cert", "/api/v1/correlations?value=" + ip).path("correlations");
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).path("member_count").asInt()).isGreaterThanOrEqualTo(4);
             assertThat(api("kz-cert", "/api/v1/objects/" + hostileIncidentId).path("object").path("id").asString()).isEqualTo(hostileIncidentId);
+        });
+        correlationId = api("uz-cert", "/api/v1/correlations?value=" + ip).path("correlations").get(0).path("id").asString();
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode runs = api("uz-cert", "/api/v1/playbook-runs?playbook=" + ConsolePlaybook.ID + "&correlation=" + correlationId);
+            assertThat(runs.path("runs")).hasSize(1);
+            assertThat(runs.path("runs").get(0).path("status").asString()).isEqualTo("waiting");
+            runId = runs.path("runs").get(0).path("run_id").asString();
+            assertThat(api("uz-cert", "/api/v1/playbook-runs/" + runId).path("timeline").findValuesAsString("kind")).contains("delivered");
         });
         browser = new Browser("http://localhost:" + port);
     }
@@ -209,7 +232,65 @@ class ConsoleIntegrationTests {
         assertThat(browser.driver.executeScript("return typeof window.certhubPwned")).isEqualTo("undefined");
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.driver.findElement(By.cssSelector(".tlp")).getText()).isEqualTo("TLP:GREEN");
+        assertThat(browser.driver.findElement(By.id("related-runs")).getText()).as("no playbook runs on incidents here")
+                .contains("Playbook runs", "Nothing yet.");
         browser.screenshot("incident");
+    }
+
+    @Test
+    void aResponderFollowsARunsTimelineAndAcknowledgesFromTheRunPage() {
+        browser.signIn("uz-responder", passwords.get("uz-responder"));
+        assertThat(browser.driver.findElement(By.id("waiting-runs")).findElements(By.cssSelector("tr.run[data-id='" + runId + "']")))
+                .as("the dashboard lists the run waiting for acknowledgement").hasSize(1);
+        browser.open("/console/runs?playbook=" + ConsolePlaybook.ID + "&status=waiting");
+        WebElement listed = browser.driver.findElement(By.cssSelector("tr.run[data-id='" + runId + "']"));
+        assertThat(listed.getText()).contains(ConsolePlaybook.ID + " v2", "waiting for acknowledgement", ip);
+        browser.screenshot("runs");
+        listed.findElement(By.cssSelector("a.run-link")).click();
+
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertThat(browser.driver.findElements(By.cssSelector("#timeline li")).stream().map(e -> e.getDomAttribute("data-kind")))
+                .contains("run-started", "notification-requested", "delivered", "awaiting-ack");
+        assertThat(browser.driver.findElement(By.id("run-waiting")).getText()).contains("kz-cert", "uz-cert");
+        browser.screenshot("run");
+        WebElement ack = browser.driver.findElement(By.cssSelector("#acknowledge button.ack"));
+        ack.click();
+        browser.wait.until(ExpectedConditions.stalenessOf(ack));
+
+        // The acknowledgement reaches the run through the notify module's events topic: the timeline shows it then.
+        await().atMost(WAIT).untilAsserted(() -> {
+            browser.open("/console/runs/" + runId);
+            assertThat(browser.driver.findElements(By.cssSelector("#timeline li[data-kind='acknowledged']"))).singleElement()
+                    .satisfies(entry -> assertThat(entry.getText()).contains("uz-cert"));
+            assertThat(browser.driver.findElements(By.cssSelector("#acknowledge button.ack"))).isEmpty();
+        });
+        JsonNode run = api("uz-cert", "/api/v1/playbook-runs/" + runId);
+        assertThat(run.path("waiting").path("acknowledged").toString()).contains("uz-cert");
+        assertThat(run.path("status").asString()).as("kz-cert must acknowledge too").isEqualTo("waiting");
+    }
+
+    @Test
+    void aResponderComparesTwoVersionsOfAPlaybook() {
+        browser.signIn("kz-responder", passwords.get("kz-responder"));
+        browser.open("/console/playbooks");
+        WebElement playbook = browser.driver.findElement(By.cssSelector("section.playbook[data-id='" + ConsolePlaybook.ID + "']"));
+        assertThat(playbook.findElements(By.cssSelector("table.versions tbody tr"))).hasSize(2);
+        browser.screenshot("playbooks");
+        playbook.findElement(By.cssSelector("button.compare")).click();
+
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff")));
+        assertThat(browser.driver.findElement(By.id("diff-title")).getText()).isEqualTo(ConsolePlaybook.ID + ": v1 → v2");
+        assertThat(browser.driver.findElements(By.cssSelector("#diff tr.diff-removed code")).stream().map(e -> e.getText().strip()))
+                .containsExactly("version: 1", "within: PT8H");
+        assertThat(browser.driver.findElements(By.cssSelector("#diff tr.diff-added code")).stream().map(e -> e.getText().strip()))
+                .containsExactly("version: 2", "within: PT4H");
+        assertThat(browser.driver.findElements(By.cssSelector("#diff tr.diff-same"))).hasSizeGreaterThan(10);
+        browser.screenshot("playbook-diff");
+
+        browser.open("/console/playbooks/" + ConsolePlaybook.ID + "/versions/2");
+        assertThat(browser.driver.findElement(By.id("yaml")).getText()).contains(ConsolePlaybook.HOSTILE_DESCRIPTION);
+        assertThat(browser.driver.findElements(By.cssSelector("main script, main img"))).isEmpty();
+        assertThat(browser.driver.executeScript("return typeof window.certhubPwned")).isEqualTo("undefined");
     }
 
     @Test
@@ -219,10 +300,11 @@ class ConsoleIntegrationTests {
         assertThat(browser.driver.getPageSource()).as("the owner finds its own restricted reports").contains(secret);
 
         browser.signIn("uz-responder", passwords.get("uz-responder"));
-        String correlationId = api("uz-cert", "/api/v1/correlations?value=" + ip).path("correlations").get(0).path("id").asString();
         List<String> pages = List.of("/console", "/console/search?q=Report", "/console/search?cert=kz-cert",
                 "/console/search?value=" + ip, "/console/correlations", "/console/correlations?value=" + ip,
-                "/console/correlations/" + correlationId, "/console/correlations/" + correlationId + "/graph");
+                "/console/correlations/" + correlationId, "/console/correlations/" + correlationId + "/graph",
+                "/console/runs", "/console/runs?playbook=" + ConsolePlaybook.ID, "/console/runs/" + runId,
+                "/console/playbooks", "/console/notifications?acknowledged=all");
         for (String page : pages) {
             browser.open(page);
             assertThat(browser.driver.getPageSource()).as(page).doesNotContain(secret);
@@ -239,6 +321,14 @@ class ConsoleIntegrationTests {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sightings")));
         assertThat(browser.driver.getPageSource()).doesNotContain(secret);
         restrictedIds.forEach(id -> assertThat(browser.driver.getPageSource()).doesNotContain(id));
+
+        // A CERT outside the correlation follows none of its runs: the run does not exist for it.
+        browser.signIn("kg-responder", passwords.get("kg-responder"));
+        browser.open("/console/runs?playbook=" + ConsolePlaybook.ID);
+        assertThat(browser.driver.findElements(By.cssSelector("tr.run[data-id='" + runId + "']"))).isEmpty();
+        browser.open("/console/runs/" + runId);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver.getPageSource()).doesNotContain(ip).doesNotContain(secret);
     }
 
     private void submit(String cert, String bundle) {

@@ -1,10 +1,14 @@
 package org.certhub.console.web;
 
+import java.time.Clock;
+
+import org.certhub.console.ConsoleProperties;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -12,7 +16,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The console's own filter chain, before the API's: people sign in with a form, stay signed in by a
  * session cookie (HttpOnly, SameSite=Strict, see application.yaml), and every state-changing request
- * carries a CSRF token. The Content-Security-Policy allows only the console's own scripts and styles,
+ * carries a CSRF token; repeated wrong passwords lock a username for a while ({@link SignInThrottle}). The Content-Security-Policy allows only the console's own scripts and styles,
  * so even a script that slipped into a page could not run.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,17 +27,23 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, UserAccounts users) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, UserAccounts users, ConsoleProperties properties)
+            throws Exception {
+        SignInThrottle throttle = new SignInThrottle(properties.signIn(), Clock.systemUTC());
         String[] people = {Role.RESPONDER.jsonName(), Role.SUBMITTER.jsonName()};
         return http
                 .securityMatcher("/", "/console", "/console/**")
-                .authenticationProvider(new ConsoleAuthenticationProvider(users))
+                .authenticationProvider(new ConsoleAuthenticationProvider(users, throttle))
                 .authorizeHttpRequests(urls -> urls
                         .requestMatchers("/console/login", "/console/assets/**").permitAll()
                         .requestMatchers("/console/submit").hasRole(Role.SUBMITTER.jsonName())
+                        .requestMatchers("/console/runs", "/console/runs/**", "/console/playbooks", "/console/playbooks/**")
+                        .hasRole(Role.RESPONDER.jsonName())
                         .anyRequest().hasAnyRole(people))
                 .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
-                        .defaultSuccessUrl("/console", false).failureUrl("/console/login?error").permitAll())
+                        .defaultSuccessUrl("/console", false).permitAll()
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/console/login?throttled" : "/console/login?error"))))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .headers(headers -> headers

@@ -5,13 +5,15 @@ import java.util.Map;
 
 import org.certhub.correlation.web.CorrelationsController;
 import org.certhub.correlation.web.StatsController;
+import org.certhub.playbook.web.PlaybookRunsController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code GET /console}: what is shared with the viewer's CERT over the last 30 days: correlations per
- * day, by type and CERT, the most shared values and ATT&CK techniques.
+ * day, by type and CERT, the most shared values and ATT&CK techniques; for responders, the playbook
+ * runs waiting for an acknowledgement.
  */
 @Controller
 class DashboardController {
@@ -19,11 +21,14 @@ class DashboardController {
     private final Viewers viewers;
     private final CorrelationsController correlations;
     private final StatsController stats;
+    private final PlaybookRunsController runs;
 
-    DashboardController(Viewers viewers, CorrelationsController correlations, StatsController stats) {
+    DashboardController(Viewers viewers, CorrelationsController correlations, StatsController stats,
+            PlaybookRunsController runs) {
         this.viewers = viewers;
         this.correlations = correlations;
         this.stats = stats;
+        this.runs = runs;
     }
 
     @GetMapping("/console")
@@ -39,6 +44,10 @@ class DashboardController {
                 .mapToLong(day -> ((Number) day.get("total")).longValue()).max().orElse(1));
         model.addAttribute("recent", correlations.correlations(viewer.principal(), null, null, null, null, null, null,
                 null, "recent", false, 10, null).get("correlations"));
+        if (viewer.responder()) {
+            model.addAttribute("waitingRuns", ApiViews.list(runs.runs(viewer.principal(), null, null, null, "waiting", 10, null)
+                    .get("runs")));
+        }
         return "console/dashboard";
     }
 }

@@ -3,6 +3,7 @@ package org.certhub.console.web;
 import java.util.List;
 
 import org.certhub.correlation.web.ObservablesController;
+import org.certhub.playbook.web.PlaybookRunsController;
 import org.certhub.search.ObjectQueries;
 import org.certhub.search.StoredObject;
 import org.certhub.stix.observable.Observable;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * {@code GET /console/objects/{id}}: an incident, report or any STIX object rendered for reading
  * (every text escaped), with its TLP, its versions, the objects it refers to, and the correlations of
- * the values it carries. An object the viewer may not see does not exist here, as in the API.
+ * the values it carries; for an incident and a responder, the playbook runs about it. An object the
+ * viewer may not see does not exist here, as in the API.
  */
 @Controller
 class ObjectPagesController {
@@ -27,13 +29,15 @@ class ObjectPagesController {
     private final ObjectQueries objects;
     private final ObservablesController observables;
     private final SharingPolicy policy;
+    private final PlaybookRunsController runs;
 
     ObjectPagesController(Viewers viewers, ObjectQueries objects, ObservablesController observables,
-            SharingPolicy policy) {
+            SharingPolicy policy, PlaybookRunsController runs) {
         this.viewers = viewers;
         this.objects = objects;
         this.observables = observables;
         this.policy = policy;
+        this.runs = runs;
     }
 
     @GetMapping("/console/objects/{id}")
@@ -49,6 +53,10 @@ class ObjectPagesController {
         if (!values.isEmpty()) {
             model.addAttribute("related", observables.lookup(viewer.principal(),
                     new ObservablesController.LookupRequest(values)).get("results"));
+        }
+        if (viewer.responder() && "incident".equals(object.object().path("type").asString())) {
+            model.addAttribute("runs", ApiViews.list(runs.runs(viewer.principal(), null, id, null, null,
+                    PlaybookRunPagesController.PAGE, null).get("runs")));
         }
         return "console/object";
     }

@@ -21,13 +21,13 @@ class Viewers {
         this.community = community;
     }
 
-    /** The signed-in viewer, if the current request has one whose account and principal still exist. */
+    /** The signed-in viewer, if the current request has one whose account (not disabled) and principal still exist. */
     Optional<Viewer> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof ConsoleUser user)) {
             return Optional.empty();
         }
-        return users.find(user.username()).flatMap(account -> community.find(account.principalId())
+        return users.find(user.username()).filter(account -> !account.disabled()).flatMap(account -> community.find(account.principalId())
                 .map(principal -> new Viewer(account, principal)));
     }
 

@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  * with its timeline. A CERT or partner sees the runs it was notified in or is affected by, admins
  * every run; the subject's content (an incident's name and description, a correlation's value)
  * and, on one run, the subject's current hub-side status ({@code set-status}) only when the sharing
- * policy lets the viewer see it.
+ * policy lets the viewer see it. The console calls {@link #runs} and {@link #run} in-process with the
+ * signed-in person's principal.
  */
 @RestController
-class PlaybookRunsController {
+public class PlaybookRunsController {
 
     static final int MAX_LIMIT = 500;
 
@@ -43,7 +44,7 @@ class PlaybookRunsController {
     }
 
     @GetMapping(path = "/api/v1/playbook-runs", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> runs(@AuthenticationPrincipal Principal viewer, @RequestParam(required = false) String playbook,
+    public Map<String, Object> runs(@AuthenticationPrincipal Principal viewer, @RequestParam(required = false) String playbook,
             @RequestParam(required = false) String incident, @RequestParam(required = false) String correlation,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String cursor) {
@@ -70,7 +71,7 @@ class PlaybookRunsController {
     }
 
     @GetMapping(path = "/api/v1/playbook-runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> run(@AuthenticationPrincipal Principal viewer, @PathVariable String runId) {
+    public Map<String, Object> run(@AuthenticationPrincipal Principal viewer, @PathVariable String runId) {
         Run run = store.get(runId).filter(found -> participant(viewer).map(found.participants()::contains).orElse(true))
                 .orElseThrow(() -> RequestBodies.notFound("Playbook run " + runId));
         Map<String, Object> body = summary(run, viewer);

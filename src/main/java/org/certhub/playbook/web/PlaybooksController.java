@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The released playbooks and their versions ({@code GET /api/v1/playbooks[/{id}[/versions/{n}]]}),
- * the files the last scan refused, and {@code POST /api/v1/playbooks/validate}.
+ * the files the last scan refused, and {@code POST /api/v1/playbooks/validate}. The console calls the
+ * three reads in-process.
  */
 @RestController
-class PlaybooksController {
+public class PlaybooksController {
 
     private final PlaybookRegistry registry;
     private final PlaybookProperties properties;
@@ -36,7 +37,7 @@ class PlaybooksController {
     }
 
     @GetMapping(path = "/api/v1/playbooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> playbooks() {
+    public Map<String, Object> playbooks() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("playbooks", registry.newestOfEach().stream().map(newest -> {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ class PlaybooksController {
     }
 
     @GetMapping(path = "/api/v1/playbooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> playbook(@PathVariable String id) {
+    public Map<String, Object> playbook(@PathVariable String id) {
         List<ReleasedVersion> versions = registry.versions(id);
         if (versions.isEmpty()) {
             throw RequestBodies.notFound("Playbook " + id);
@@ -72,7 +73,7 @@ class PlaybooksController {
     }
 
     @GetMapping(path = "/api/v1/playbooks/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> version(@PathVariable String id, @PathVariable int version) {
+    public Map<String, Object> version(@PathVariable String id, @PathVariable int version) {
         ReleasedVersion released = registry.version(id, version)
                 .orElseThrow(() -> RequestBodies.notFound("Version " + version + " of playbook " + id));
         Map<String, Object> body = version(released);

@@ -56,7 +56,8 @@ class StoredUserAccounts implements UserAccounts {
         Optional<StoredUser> user = holder.flatMap(h -> h.user(name));
         String hash = user.map(StoredUser::passwordHash).orElse(UNKNOWN_USER_HASH);
         boolean matches = PASSWORDS.matches(password, hash);
-        return matches && user.isPresent() ? Optional.of(account(holder.get(), user.get())) : Optional.empty();
+        return matches && user.isPresent() && !user.get().disabled() ? Optional.of(account(holder.get(), user.get()))
+                : Optional.empty();
     }
 
     @Override
@@ -70,8 +71,9 @@ class StoredUserAccounts implements UserAccounts {
         }
         String hash = PASSWORDS.encode(password);
         Optional<StoredPrincipal> changed = administration.update(principalId, stored -> {
-            String language = stored.user(name).map(StoredUser::language).orElse("en");
-            return withUser(stored, new StoredUser(name, hash, roles, language));
+            Optional<StoredUser> existing = stored.user(name);
+            return withUser(stored, new StoredUser(name, hash, roles, existing.map(StoredUser::language).orElse("en"),
+                    existing.map(StoredUser::disabled).orElse(false)));
         });
         changed.ifPresent(stored -> log.info("Set the account {} of principal {}", name, principalId));
         return changed.flatMap(stored -> stored.user(name).map(user -> account(stored, user)));
@@ -88,6 +90,16 @@ class StoredUserAccounts implements UserAccounts {
                 .flatMap(stored -> stored.user(name).map(user -> account(stored, user)));
     }
 
+    @Override
+    public Optional<UserAccount> disable(String username) {
+        String name = normalize(username);
+        Optional<UserAccount> disabled = view.holderOfUser(name).flatMap(holder -> administration.update(holder.id(), stored ->
+                stored.user(name).map(user -> withUser(stored, user.asDisabled())).orElse(stored)))
+                .flatMap(stored -> stored.user(name).map(user -> account(stored, user)));
+        disabled.ifPresent(account -> log.info("Disabled the account {} of principal {}", name, account.principalId()));
+        return disabled;
+    }
+
     private static StoredPrincipal withUser(StoredPrincipal stored, StoredUser user) {
         List<StoredUser> users = new ArrayList<>(stored.users().stream()
                 .filter(other -> !other.username().equals(user.username())).toList());
@@ -96,7 +108,7 @@ class StoredUserAccounts implements UserAccounts {
     }
 
     private static UserAccount account(StoredPrincipal holder, StoredUser user) {
-        return new UserAccount(user.username(), holder.id(), user.roles(), user.language());
+        return new UserAccount(user.username(), holder.id(), user.roles(), user.language(), user.disabled());
     }
 
     private static String normalize(String username) {

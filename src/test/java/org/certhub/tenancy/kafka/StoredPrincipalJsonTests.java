@@ -93,4 +93,17 @@ class StoredPrincipalJsonTests {
         assertThat(StoredPrincipalJson.read(StoredPrincipalJson.write(withUser))).contains(withUser);
         assertThat(withUser.user("kz-responder").map(StoredUser::language)).contains("ru");
     }
+
+    @Test
+    void anAccountWrittenBeforeAccountsCouldBeDisabledReadsAsEnabled() {
+        StoredPrincipal withUser = stored.withUsers(
+                List.of(new StoredUser("kz-responder", "$2a$12$hash", Set.of(Role.RESPONDER), "ru")));
+        String older = StoredPrincipalJson.write(withUser).replace(",\"disabled\":false", "");
+
+        assertThat(older).doesNotContain("disabled");
+        assertThat(StoredPrincipalJson.read(older)).hasValueSatisfying(read ->
+                assertThat(read.user("kz-responder")).hasValueSatisfying(user -> assertThat(user.disabled()).isFalse()));
+        StoredPrincipal disabled = stored.withUsers(List.of(withUser.user("kz-responder").orElseThrow().asDisabled()));
+        assertThat(StoredPrincipalJson.read(StoredPrincipalJson.write(disabled))).contains(disabled);
+    }
 }
