@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     networks): their sightings are kept, marked suppressed, and never announced. IP networks
  *     here also suppress every address and smaller network inside them, a domain its sub-domains.
  * @param maxMembers a value seen in more incidents or reports than this is suppressed as too common
- * @param maxStoredMembers most members kept on one correlation; beyond it only a count grows
+ * @param maxStoredMembers most members kept on one correlation; beyond it only a count grows, but a
+ *     CERT not yet among the members always joins
  * @param maxObjectIdsPerMember most object ids kept per member
  * @param cachedMembers most members held in memory over the correlations the merge stage keeps
  *     between batches (its cache of popular values; about 300 bytes a member)
@@ -45,7 +46,7 @@ public record CorrelationProperties(
                 "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "fc00::/7",
                 "fe80::/10"}) @NotNull List<String> suppressedValues,
         @DefaultValue("500") @Min(2) int maxMembers,
-        @DefaultValue("1000") @Min(2) int maxStoredMembers,
+        @DefaultValue("100") @Min(2) int maxStoredMembers,
         @DefaultValue("50") @Min(1) int maxObjectIdsPerMember,
         @DefaultValue("200000") @Min(0) int cachedMembers,
         @DefaultValue("30s") @NotNull Duration maxBackOff) {

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.certhub.correlation.CorrelationFound;
@@ -108,6 +110,8 @@ public record Correlation(String id, String valueType, String value, Map<String,
         // was suppressed and only their number grows. Growing a public resolver's or a malware
         // family's document on every sighting would cost more than all the rest of the merge.
         int storable = suppressed() ? members.size() : limits.maxStoredMembers();
+        Set<String> certs = new HashSet<>();
+        members.values().forEach(member -> certs.add(member.owner()));
         for (ObservationRecorded observation : observations) {
             String key = Member.key(observation.owner(), observation.container());
             Member known = merged.get(key);
@@ -115,7 +119,9 @@ public record Correlation(String id, String valueType, String value, Map<String,
                 if (!suppressed()) {
                     merged.put(key, known.with(observation, limits.maxObjectIdsPerMember()));
                 }
-            } else if (merged.size() < storable) {
+            } else if (merged.size() < storable || (!suppressed() && certs.add(observation.owner()))) {
+                // Past the cap a CERT not among the members still joins: who shares the value
+                // across borders is what a correlation is for.
                 merged.put(key, Member.of(observation));
             } else {
                 beyond++;
@@ -129,9 +135,12 @@ public record Correlation(String id, String valueType, String value, Map<String,
         return new Correlation(id, valueType, value, members, membersBeyondCap, reason);
     }
 
-    /** Whether this differs from {@code before} only by more members counted on a value suppressed in both. */
-    public boolean onlyCountGrewWhileSuppressed(Correlation before) {
-        return suppressed() && before.suppressed() && members.equals(before.members())
+    /**
+     * Whether this differs from {@code before} only by more members counted beyond the stored ones
+     * (past the cap, or on a suppressed value): the same members, CERTs and suppression.
+     */
+    public boolean onlyCountGrew(Correlation before) {
+        return membersBeyondCap > before.membersBeyondCap && members.equals(before.members())
                 && suppression.equals(before.suppression());
     }
 

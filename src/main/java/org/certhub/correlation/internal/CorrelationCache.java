@@ -18,9 +18,10 @@ import java.util.Map;
  * the cache, and the batch is read and merged afresh. Bounded by members held, not entries: a
  * correlation may hold a thousand members, most hold one.
  * <p>
- * It also holds what is not written yet: the count of a suppressed value grows here and reaches
- * the store each time it grew by a twentieth (see {@link #defer}). A crash loses at most that
- * twentieth of a count nobody is shown as a correlation.
+ * It also holds what is not written yet: the count of members beyond the stored ones (of a value
+ * past the member cap, or suppressed) grows here and reaches the store each time it grew by a
+ * twentieth (see {@link #defer}). A crash loses at most that twentieth of such a count; every
+ * member that is stored, and every CERT, is written at once.
  */
 public final class CorrelationCache {
 
@@ -62,14 +63,14 @@ public final class CorrelationCache {
     }
 
     /**
-     * Keeps {@code grown} in memory only, when it is a suppressed value's count that grew by less
-     * than a twentieth since it was last written ({@link Correlation#onlyCountGrewWhileSuppressed}).
+     * Keeps {@code grown} in memory only, when only its count of members beyond the stored ones grew
+     * ({@link Correlation#onlyCountGrew}), by less than a twentieth since it was last written.
      *
      * @return whether the write may be skipped
      */
     public synchronized boolean defer(Correlation grown) {
         Entry cached = entries.get(grown.id());
-        if (cached == null || !grown.onlyCountGrewWhileSuppressed(cached.stored.correlation())
+        if (cached == null || !grown.onlyCountGrew(cached.stored.correlation())
                 || grown.memberCount() >= cached.writtenCount + Math.max(1, cached.writtenCount / 20)) {
             return false;
         }

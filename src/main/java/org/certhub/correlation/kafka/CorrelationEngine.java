@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 class CorrelationEngine {
 
     static final String LISTENER_ID = "certhub-correlation";
+    /** Most networks (or addresses) one batch's containment search brings back. */
+    private static final int CONTAINMENT_HITS = 1000;
     private static final Logger log = LoggerFactory.getLogger(CorrelationEngine.class);
 
     private final CorrelationStore store;
@@ -52,7 +54,7 @@ class CorrelationEngine {
         this.properties = properties;
         this.suppression = new Suppression(properties.suppressedValues(), properties.maxMembers());
         this.limits = new Correlation.Limits(properties.maxStoredMembers(), properties.maxObjectIdsPerMember());
-        this.containment = new Containment(store, suppression, properties.maxStoredMembers());
+        this.containment = new Containment(store, suppression, CONTAINMENT_HITS);
         this.cache = new CorrelationCache(properties.cachedMembers());
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CorrelationCacheTests {
 
-    private static final Suppression RULES = new Suppression(List.of("8.8.8.8"), 1000);
+    private static final Suppression RULES = new Suppression(List.of("8.8.8.8"), 100_000);
     private static final Correlation.Limits LIMITS = new Correlation.Limits(1000, 5);
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
@@ -48,13 +48,23 @@ class CorrelationCacheTests {
     }
 
     @Test
-    void anOpenCorrelationOrAChangeOfMembersIsNeverDeferred() {
+    void aNewStoredMemberOrAnUncachedCorrelationIsNeverDeferred() {
         CorrelationCache cache = new CorrelationCache(10_000);
         Correlation open = withMembers(Correlation.empty("ipv4", "198.51.100.7"), 0, 3);
         cache.putAll(List.of(new CorrelationStore.Stored(open, 1, 1)));
 
         assertThat(cache.defer(withMembers(open, 3, 1))).isFalse();
         assertThat(cache.defer(withMembers(Correlation.empty("ipv4", "8.8.8.8"), 0, 2))).as("not cached").isFalse();
+    }
+
+    @Test
+    void theCountBeyondTheMemberCapOfAnOpenCorrelationIsDeferredToo() {
+        CorrelationCache cache = new CorrelationCache(10_000);
+        Correlation popular = withMembers(Correlation.empty("ipv4", "198.51.100.9"), 0, 1000);
+        cache.putAll(List.of(new CorrelationStore.Stored(popular, 4, 1)));
+
+        assertThat(popular.suppressed()).isFalse();
+        assertThat(cache.defer(withMembers(popular, 1000, 3))).isTrue();
     }
 
     @Test

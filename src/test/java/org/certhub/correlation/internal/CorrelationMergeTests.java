@@ -77,6 +77,26 @@ class CorrelationMergeTests {
     }
 
     @Test
+    void pastTheMemberCapACertNotYetAmongTheMembersStillJoins() {
+        Suppression open = new Suppression(List.of(), 100);
+        Correlation full = empty();
+        for (int i = 0; i < 10; i++) {
+            full = full.merge(List.of(seen("kz-cert", "report--" + i, "indicator--" + i, Tlp.GREEN, T0)), open, LIMITS);
+        }
+
+        Correlation another = full.merge(List.of(seen("kz-cert", "report--x", "indicator--x", Tlp.GREEN, T0)), open, LIMITS);
+        Correlation acrossTheBorder = another.merge(List.of(seen("uz-cert", "report--u", "indicator--u", Tlp.GREEN, T0),
+                seen("uz-cert", "report--v", "indicator--v", Tlp.GREEN, T0)), open, LIMITS);
+
+        assertThat(another.members()).hasSize(10);
+        assertThat(another.onlyCountGrew(full)).isTrue();
+        assertThat(acrossTheBorder.certs()).containsExactly("kz-cert", "uz-cert");
+        assertThat(acrossTheBorder.members()).as("one more stored member: the new CERT's first").hasSize(11);
+        assertThat(acrossTheBorder.memberCount()).isEqualTo(13);
+        assertThat(acrossTheBorder.onlyCountGrew(another)).isFalse();
+    }
+
+    @Test
     void aSuppressedValueKeepsItsMembersAsTheyWereAndOnlyCountsNewOnes() {
         Correlation suppressed = Correlation.empty("ipv4", "8.8.8.8").merge(
                 List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.GREEN, T0)), RULES, LIMITS);
@@ -87,11 +107,11 @@ class CorrelationMergeTests {
         assertThat(suppressed.suppression()).contains(Suppression.ALLOW_LISTED);
         assertThat(grown.memberCount()).isEqualTo(2);
         assertThat(grown.members()).isEqualTo(suppressed.members());
-        assertThat(grown.onlyCountGrewWhileSuppressed(suppressed)).isTrue();
+        assertThat(grown.onlyCountGrew(suppressed)).isTrue();
         assertThat(grown.announcesOver(suppressed)).isFalse();
         Correlation open = empty().merge(List.of(seen("kz-cert", "r1", "i1", Tlp.GREEN, T0)), RULES, LIMITS);
         assertThat(open.merge(List.of(seen("uz-cert", "r2", "i2", Tlp.GREEN, T0)), RULES, LIMITS)
-                .onlyCountGrewWhileSuppressed(open)).isFalse();
+                .onlyCountGrew(open)).isFalse();
     }
 
     @Test
