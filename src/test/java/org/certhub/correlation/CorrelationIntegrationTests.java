@@ -2,6 +2,8 @@ package org.certhub.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.certhub.TestBundles.idOf;
+import static org.certhub.TestBundles.reportBundle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.intake.BundleAccepted;
+import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +92,7 @@ class CorrelationIntegrationTests {
         String ip = randomIp();
         String url = "http://" + UUID.randomUUID() + ".example.kz/gate.php";
         for (String cert : List.of("kz-cert", "kg-cert")) {
-            String bundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip), pattern(Tlp.GREEN, "Gate",
+            String bundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip), TestBundles.indicator(Tlp.GREEN, "Gate",
                     "[url:value = '" + (cert.equals("kz-cert") ? url : url.replace("http://", "HTTP://").replace(".kz/", ".KZ:80/")) + "']"));
             http.post().uri("/api/v1/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                     .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
@@ -384,43 +387,17 @@ class CorrelationIntegrationTests {
                 Instant.now(), 2, bundleJson.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A bundle of one report (at the given level) that refers to every object given. */
-    private static String reportBundle(Tlp tlp, String... objects) {
-        List<String> refs = new ArrayList<>();
-        for (String object : objects) {
-            refs.add("\"" + idOf(object) + "\"");
-        }
-        String report = "{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"report--" + UUID.randomUUID()
-                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"Report\","
-                + "\"published\":\"2026-11-01T10:00:00Z\",\"object_refs\":[" + String.join(",", refs) + "],"
-                + "\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
-        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + String.join(",", objects)
-                + "," + report + "]}";
-    }
-
     private static String indicator(Tlp tlp, String name, String ip) {
-        return pattern(tlp, name, "[ipv4-addr:value = '" + ip + "']");
+        return TestBundles.indicator(tlp, name, "[ipv4-addr:value = '" + ip + "']");
     }
 
     private static String networkIndicator(Tlp tlp, String network) {
-        return pattern(tlp, "Network", "[ipv4-addr:value ISSUBSET '" + network + "']");
-    }
-
-    private static String pattern(Tlp tlp, String name, String pattern) {
-        return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--" + UUID.randomUUID()
-                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"" + name
-                + "\",\"pattern_type\":\"stix\",\"pattern\":\"" + pattern + "\",\"valid_from\":\"2026-11-01T10:00:00Z\","
-                + "\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
+        return TestBundles.indicator(tlp, "Network", "[ipv4-addr:value ISSUBSET '" + network + "']");
     }
 
     private static String address(Tlp tlp, String ip) {
         return "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv4-addr--" + UUID.randomUUID() + "\",\"value\":\""
                 + ip + "\",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
-    }
-
-    private static String idOf(String object) {
-        int start = object.indexOf("\"id\":\"") + 6;
-        return object.substring(start, object.indexOf('"', start));
     }
 
     private static String randomIp() {

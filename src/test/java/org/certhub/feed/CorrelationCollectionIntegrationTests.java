@@ -2,12 +2,14 @@ package org.certhub.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.certhub.TestBundles.addressIndicator;
+import static org.certhub.TestBundles.idOf;
+import static org.certhub.TestBundles.reportBundle;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.certhub.DemoKeys;
@@ -59,16 +61,16 @@ class CorrelationCollectionIntegrationTests {
         taxii = new TaxiiClient(http, keys);
         String mixedIp = randomIp();
         String restrictedIp = randomIp();
-        String kzRed = indicator(Tlp.RED, mixedIp);
+        String kzRed = addressIndicator(Tlp.RED, "C2", mixedIp);
         kzRedObjects.add(idOf(kzRed));
-        uzGreenIndicator = indicator(Tlp.GREEN, mixedIp);
-        kgAmberIndicator = indicator(Tlp.AMBER, mixedIp);
-        String kzRestricted = indicator(Tlp.RED, restrictedIp);
+        uzGreenIndicator = addressIndicator(Tlp.GREEN, "C2", mixedIp);
+        kgAmberIndicator = addressIndicator(Tlp.AMBER, "C2", mixedIp);
+        String kzRestricted = addressIndicator(Tlp.RED, "C2", restrictedIp);
         kzRedObjects.add(idOf(kzRestricted));
         submit("kz-cert", reportBundle(Tlp.RED, kzRed, kzRestricted));
         submit("uz-cert", reportBundle(Tlp.GREEN, uzGreenIndicator));
         submit("kg-cert", reportBundle(Tlp.AMBER, kgAmberIndicator));
-        submit("uz-cert", reportBundle(Tlp.AMBER_STRICT, indicator(Tlp.AMBER_STRICT, restrictedIp)));
+        submit("uz-cert", reportBundle(Tlp.AMBER_STRICT, addressIndicator(Tlp.AMBER_STRICT, "C2", restrictedIp)));
         mixed = groupingOf(mixedIp, 3);
         restricted = groupingOf(restrictedIp, 2);
     }
@@ -231,31 +233,6 @@ class CorrelationCollectionIntegrationTests {
     private void submit(String cert, String bundle) {
         http.post().uri("/api/v1/bundles").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
-    }
-
-    private static String reportBundle(Tlp tlp, String... objects) {
-        List<String> refs = new ArrayList<>();
-        for (String object : objects) {
-            refs.add("\"" + idOf(object) + "\"");
-        }
-        String report = "{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"report--" + UUID.randomUUID()
-                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"Report\","
-                + "\"published\":\"2026-11-01T10:00:00Z\",\"object_refs\":[" + String.join(",", refs) + "],"
-                + "\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
-        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + String.join(",", objects)
-                + "," + report + "]}";
-    }
-
-    private static String indicator(Tlp tlp, String ip) {
-        return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--" + UUID.randomUUID()
-                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"C2\","
-                + "\"pattern_type\":\"stix\",\"pattern\":\"[ipv4-addr:value = '" + ip + "']\","
-                + "\"valid_from\":\"2026-11-01T10:00:00Z\",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
-    }
-
-    private static String idOf(String object) {
-        int start = object.indexOf("\"id\":\"") + 6;
-        return object.substring(start, object.indexOf('"', start));
     }
 
     private static String randomIp() {

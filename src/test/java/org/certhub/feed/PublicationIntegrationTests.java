@@ -2,6 +2,9 @@ package org.certhub.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.certhub.TestBundles.addressIndicator;
+import static org.certhub.TestBundles.bundle;
+import static org.certhub.TestBundles.idOf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -116,10 +119,10 @@ class PublicationIntegrationTests {
     @Test
     void aCorrelationReachesTheCommunityTopicWithOnlyItsGreenMembers() throws Exception {
         String ip = randomIp();
-        String kzRed = indicator(Tlp.RED, ip);
+        String kzRed = addressIndicator(Tlp.RED, "C2", ip);
         submit("kz-cert", bundle(kzRed));
-        submit("uz-cert", bundle(indicator(Tlp.GREEN, ip)));
-        submit("kg-cert", bundle(indicator(Tlp.GREEN, ip)));
+        submit("uz-cert", bundle(addressIndicator(Tlp.GREEN, "C2", ip)));
+        submit("kg-cert", bundle(addressIndicator(Tlp.GREEN, "C2", ip)));
         String correlation = correlationOf(ip, 3);
         String run = request("community", "correlation", correlation, null, Tlp.GREEN);
         assertThat(outcomeOf(run).outcome()).isEqualTo(PublicationOutcome.PUBLISHED);
@@ -206,22 +209,6 @@ class PublicationIntegrationTests {
     private void submit(String cert, String bundle) {
         http.post().uri("/api/v1/bundles").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
-    }
-
-    private static String bundle(String object) {
-        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + object + "]}";
-    }
-
-    private static String indicator(Tlp tlp, String ip) {
-        return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--" + UUID.randomUUID()
-                + "\",\"created\":\"2026-11-01T10:00:00.000Z\",\"modified\":\"2026-11-01T10:00:00.000Z\",\"name\":\"C2\","
-                + "\"pattern_type\":\"stix\",\"pattern\":\"[ipv4-addr:value = '" + ip + "']\","
-                + "\"valid_from\":\"2026-11-01T10:00:00Z\",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
-    }
-
-    private static String idOf(String object) {
-        int start = object.indexOf("\"id\":\"") + 6;
-        return object.substring(start, object.indexOf('"', start));
     }
 
     private static String randomIp() {
