@@ -109,22 +109,15 @@ public record FeedProperties(
      * @param topicPrefix a scope's topic is the prefix and its name: {@code certhub.feed.community}
      * @param partitions partitions of each scope topic when the hub creates it
      * @param retention how long partners can replay a scope topic
-     * @param deletionsTopic owners' deletions (TAXII DELETE), durable before they take effect
      */
     public record Kafka(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("certhub.feed.") @NotBlank String topicPrefix,
             @DefaultValue("4") @Min(1) int partitions,
-            @DefaultValue("30d") @NotNull Duration retention,
-            @DefaultValue("certhub.feed.deletions") @NotBlank String deletionsTopic) {
+            @DefaultValue("30d") @NotNull Duration retention) {
 
         public String topicOf(Scope scope) {
             return topicPrefix + scope.name();
-        }
-
-        /** Where a deletion that cannot be read goes, with its reason. */
-        public String deletionsDeadLetterTopic() {
-            return deletionsTopic + ".dlt";
         }
 
         /** What the feed did with each playbook publication request ({@code PublicationOutcome}, keyed by run id). */

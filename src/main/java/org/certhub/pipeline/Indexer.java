@@ -35,6 +35,11 @@ import tools.jackson.core.JacksonException;
  * every item's result checked. Idempotent by construction (document ids come from owner, STIX id
  * and modified), so a replay after a crash changes nothing. A record that cannot be read goes to
  * the dead-letter topic with its reason; an Elasticsearch outage makes the batch wait and retry.
+ * <p>
+ * An object its owner deleted after the hub received it is not indexed (a replay of the intake
+ * topic, or a version still waiting there when its owner deleted the object): the deletion wins
+ * over every version received until then. A version received after the deletion is a new
+ * submission and is indexed.
  */
 @Component
 class Indexer {
@@ -45,11 +50,18 @@ class Indexer {
     private final ElasticsearchClient client;
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final PipelineProperties properties;
+    private final DeletedObjects deleted;
+    private final DeletionsFollower deletions;
+    private final IndexedCopies copies;
 
-    Indexer(ElasticsearchClient client, KafkaTemplate<String, byte[]> intakeKafkaTemplate, PipelineProperties properties) {
+    Indexer(ElasticsearchClient client, KafkaTemplate<String, byte[]> intakeKafkaTemplate, PipelineProperties properties,
+            DeletedObjects deleted, DeletionsFollower deletions, IndexedCopies copies) {
         this.client = client;
         this.deadLetters = intakeKafkaTemplate;
         this.properties = properties;
+        this.deleted = deleted;
+        this.deletions = deletions;
+        this.copies = copies;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
@@ -70,22 +82,28 @@ class Indexer {
             }
             bundles.add(pending.get());
             for (ObjectDocuments.Documents docs : pending.get().documents) {
-                addOperations(bulk, docs);
+                addOperations(bulk, docs, deleted.deletedAt(pending.get().accepted.owner(), docs.stixId()).isPresent());
                 operations += 2;
             }
         }
         if (operations > 0) {
             BulkResponse response = client.bulk(bulk.build());
             assignOutcomes(bundles, response.items());
+            removeDeletedMeanwhile(bundles);
         }
         writeStatuses(bundles);
         log.debug("Indexed {} bundles ({} operations) in {} ms", bundles.size(), operations,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private static void addOperations(BulkRequest.Builder bulk, ObjectDocuments.Documents docs) {
+    /**
+     * @param afterDeletion whether the owner deleted an earlier copy: the deletion's tombstone holds
+     *     the version it deleted, which the same version submitted again must be allowed to replace
+     */
+    private static void addOperations(BulkRequest.Builder bulk, ObjectDocuments.Documents docs, boolean afterDeletion) {
+        VersionType versionType = afterDeletion ? VersionType.ExternalGte : VersionType.External;
         bulk.operations(op -> op.index(i -> i.index(SearchIndices.OBJECTS).id(docs.currentId())
-                .version(docs.externalVersion()).versionType(VersionType.External)
+                .version(docs.externalVersion()).versionType(versionType)
                 .document(BinaryData.of(docs.current(), ContentType.APPLICATION_JSON))));
         bulk.operations(op -> op.create(c -> c.index(SearchIndices.OBJECT_VERSIONS).id(docs.versionId())
                 .document(BinaryData.of(docs.versioned(), ContentType.APPLICATION_JSON))));
@@ -109,6 +127,24 @@ class Indexer {
                     String reason = Optional.ofNullable(current.error()).or(() -> Optional.ofNullable(versioned.error()))
                             .map(error -> error.type()).orElse("rejected");
                     bundle.failures.add(new ObjectOutcome(docs.stixId(), docs.version(), "not indexed: " + reason));
+                }
+            }
+        }
+    }
+
+    /**
+     * A deletion published while this batch was being written may have been applied before the
+     * bulk landed, and so found nothing to delete. Once every deletion made until now is known here,
+     * what this batch wrote of a deleted object is removed again; a deletion made later finds it indexed.
+     */
+    private void removeDeletedMeanwhile(List<Pending> bundles) throws IOException {
+        deletions.awaitCaughtUp(properties.maxBackOff());
+        for (Pending bundle : bundles) {
+            for (ObjectDocuments.Documents docs : bundle.documents) {
+                Optional<Instant> deletedAt = deleted.deletedAt(bundle.accepted.owner(), docs.stixId())
+                        .filter(at -> !at.isBefore(bundle.accepted.receivedAt()));
+                if (deletedAt.isPresent()) {
+                    copies.remove(bundle.accepted.owner(), docs.stixId(), deletedAt.get());
                 }
             }
         }
@@ -144,10 +180,19 @@ class Indexer {
         }
         try {
             List<ObjectDocuments.Documents> documents = new ArrayList<>();
+            List<ObjectOutcome> deletedByOwner = new ArrayList<>();
             for (BundleObjects.RawObject object : BundleObjects.of(record.value())) {
-                documents.add(ObjectDocuments.of(object, accepted.get(), dateAdded));
+                String stixId = object.tree().path("id").asString("");
+                if (deleted.deletes(accepted.get().owner(), stixId, accepted.get().receivedAt())) {
+                    // Processed: the submission succeeded, and its owner took the object back since.
+                    deletedByOwner.add(new ObjectOutcome(stixId, ObjectDocuments.versionOf(object.tree()), null));
+                } else {
+                    documents.add(ObjectDocuments.of(object, accepted.get(), dateAdded));
+                }
             }
-            return Optional.of(new Pending(accepted.get(), documents));
+            Pending pending = new Pending(accepted.get(), documents);
+            pending.successes.addAll(deletedByOwner);
+            return Optional.of(pending);
         } catch (JacksonException | IllegalArgumentException e) {
             deadLetter(record, "unreadable bundle: " + e.getClass().getSimpleName());
             return Optional.empty();

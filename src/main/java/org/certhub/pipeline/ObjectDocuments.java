@@ -45,7 +45,7 @@ final class ObjectDocuments {
         JsonNode object = raw.tree();
         String stixId = object.path("id").asString("");
         String type = object.path("type").asString("");
-        String version = object.path("modified").asString(object.path("created").asString(""));
+        String version = versionOf(object);
         String received = bundle.receivedAt().toString();
         String tlp = ObjectTlp.of(object).label();
         String added = dateAdded.toString();
@@ -76,9 +76,19 @@ final class ObjectDocuments {
             }
         }
 
-        String currentId = bundle.owner() + "/" + stixId;
+        String currentId = currentId(bundle.owner(), stixId);
         return new Documents(stixId, version, currentId, currentId + "@" + version, externalVersion(version),
                 withObject(current, raw.json()), withObject(versioned, raw.json()));
+    }
+
+    /** The version of an object: its {@code modified}, or {@code created} for an object without one. */
+    static String versionOf(JsonNode object) {
+        return object.path("modified").asString(object.path("created").asString(""));
+    }
+
+    /** The id of the owner's current-version document of the object. */
+    static String currentId(String owner, String stixId) {
+        return owner + "/" + stixId;
     }
 
     /** The document: its fields, then {@code "object"}, the STIX object exactly as it came (never serialised again). */

@@ -9,16 +9,37 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The indexer's consumer set-up and the dead-letter topic. */
+/** The indexer's and the deletion applier's consumer set-up, the deletions topic and the dead-letter topics. */
 @Configuration(proxyBeanMethods = false)
 class PipelineKafkaConfiguration {
 
     static final String INDEXER_FACTORY = "indexerContainerFactory";
+    static final String DELETIONS_FACTORY = "deletionsContainerFactory";
 
     @Bean
     NewTopic intakeDeadLetterTopic(PipelineProperties properties) {
         return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(1)
                 .config("retention.ms", "-1").build();
+    }
+
+    /** Deletions are writes: kept as long as the submissions they undo, which the indexer may replay. */
+    @Bean
+    NewTopic deletionsTopic(PipelineProperties properties) {
+        return TopicBuilder.name(properties.deletionsTopic()).partitions(1).replicas(1)
+                .config("retention.ms", "-1").build();
+    }
+
+    @Bean
+    NewTopic deletionsDeadLetterTopic(PipelineProperties properties) {
+        return TopicBuilder.name(properties.deletionsDeadLetterTopic()).partitions(1).replicas(1)
+                .config("retention.ms", "-1").build();
+    }
+
+    @Bean(DELETIONS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> deletionsContainerFactory(KafkaProperties kafka,
+            PipelineProperties properties) {
+        return ResilientBatchConsumers.factory(kafka, DeletionApplier.LISTENER_ID, properties.maxPollRecords(), 1,
+                properties.maxBackOff());
     }
 
     @Bean(INDEXER_FACTORY)
@@ -30,6 +51,6 @@ class PipelineKafkaConfiguration {
 
     @Bean
     ListenersAwaitingIndices indexerAwaitsIndices() {
-        return new ListenersAwaitingIndices(List.of(Indexer.LISTENER_ID));
+        return new ListenersAwaitingIndices(List.of(Indexer.LISTENER_ID, DeletionApplier.LISTENER_ID));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackOff longest pause between retries while Elasticsearch is unavailable
  * @param backgroundNiceness how much lower than the HTTP threads the Kafka consumer threads of every
  *     stage run (a Linux nice value, 0 to 19; 0 leaves them alone): see {@link BackgroundPriority}
+ * @param deletionsTopic owners' deletions ({@link ObjectDeleted}, keyed by STIX id), kept for ever: the
+ *     indexer reads it whole at start-up and never indexes a version received before its deletion
  */
 @ConfigurationProperties("certhub.pipeline")
 @Validated
@@ -25,5 +28,11 @@ public record PipelineProperties(
         @DefaultValue("500") int maxPollRecords,
         @DefaultValue("certhub.intake.dlt") String deadLetterTopic,
         @DefaultValue("30s") Duration maxBackOff,
-        @DefaultValue("5") @Min(0) @Max(19) int backgroundNiceness) {
+        @DefaultValue("5") @Min(0) @Max(19) int backgroundNiceness,
+        @DefaultValue("certhub.feed.deletions") @NotBlank String deletionsTopic) {
+
+    /** Where a deletion that cannot be read goes, with its reason. */
+    public String deletionsDeadLetterTopic() {
+        return deletionsTopic + ".dlt";
+    }
 }

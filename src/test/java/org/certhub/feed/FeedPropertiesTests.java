@@ -34,7 +34,7 @@ class FeedPropertiesTests {
     void defaultScopesArePublicCommunityAndMembers() {
         FeedProperties defaults = new FeedProperties(null, true, null, java.nio.file.Path.of("x"),
                 new FeedProperties.Taxii("t", 1000),
-                new FeedProperties.Kafka(true, "certhub.feed.", 1, java.time.Duration.ofDays(1), "d"));
+                new FeedProperties.Kafka(true, "certhub.feed.", 1, java.time.Duration.ofDays(1)));
         assertThat(defaults.scopes()).extracting(FeedProperties.Scope::name).containsExactly("public", "community", "members");
         assertThat(defaults.kafka().topicOf(defaults.scopes().get(2))).isEqualTo("certhub.feed.members");
     }

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.certhub.feed.FeedProperties;
-import org.certhub.feed.ObjectDeleted;
+import org.certhub.pipeline.ObjectDeleted;
+import org.certhub.pipeline.PipelineProperties;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
 import org.springframework.http.HttpHeaders;
@@ -15,26 +15,24 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
-
-/** Makes an owner's deletion durable on the deletions topic; 503 when Kafka does not acknowledge it. */
+/**
+ * Makes an owner's deletion durable on the deletions topic, which the pipeline applies to the
+ * indices and the feed to its scope topics; 503 when Kafka does not acknowledge it.
+ */
 @Component
 public class DeletionPublisher {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final FeedProperties properties;
+    private final PipelineProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    DeletionPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
+    DeletionPublisher(PipelineProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
         this.properties = properties;
         this.kafka = intakeKafkaTemplate;
     }
 
     public void publish(ObjectDeleted deleted) {
         try {
-            kafka.send(new ProducerRecord<>(properties.kafka().deletionsTopic(), deleted.stixId(),
-                    JSON.writeValueAsBytes(deleted))).get(10, TimeUnit.SECONDS);
+            kafka.send(new ProducerRecord<>(properties.deletionsTopic(), deleted.stixId(), deleted.toJson())).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | KafkaException | org.apache.kafka.common.KafkaException e) {
             throw unavailable();
         } catch (InterruptedException e) {

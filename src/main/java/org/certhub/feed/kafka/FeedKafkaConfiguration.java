@@ -16,7 +16,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The scope topics, the deletions and publication outcome topics, and the feed's consumers' set-up.
+ * The scope topics, the publication outcome topics, and the feed's consumers' set-up.
  * The feed writes with the intake's producer (idempotent, acks=all): what a partner reads must not be
  * lost or doubled by retries.
  */
@@ -35,11 +35,6 @@ class FeedKafkaConfiguration {
                     .partitions(properties.kafka().partitions()).replicas(1)
                     .config("retention.ms", String.valueOf(properties.kafka().retention().toMillis())).build()));
         }
-        // Deletions are writes: kept as long as the submissions they undo.
-        topics.add(TopicBuilder.name(properties.kafka().deletionsTopic()).partitions(1).replicas(1)
-                .config("retention.ms", "-1").build());
-        topics.add(TopicBuilder.name(properties.kafka().deletionsDeadLetterTopic()).partitions(1).replicas(1)
-                .config("retention.ms", "-1").build());
         topics.add(TopicBuilder.name(properties.kafka().publicationOutcomesTopic()).partitions(properties.kafka().partitions())
                 .replicas(1).build());
         topics.add(TopicBuilder.name(properties.kafka().publicationsDeadLetterTopic()).partitions(1).replicas(1).build());
@@ -56,7 +51,7 @@ class FeedKafkaConfiguration {
     @Bean(DELETIONS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> feedDeletionsContainerFactory(KafkaProperties kafka,
             PipelineProperties pipeline) {
-        return ResilientBatchConsumers.factory(kafka, DeletionApplier.LISTENER_ID, pipeline.maxPollRecords(), 1,
+        return ResilientBatchConsumers.factory(kafka, DeletionTombstones.LISTENER_ID, pipeline.maxPollRecords(), 1,
                 pipeline.maxBackOff());
     }
 
@@ -68,7 +63,7 @@ class FeedKafkaConfiguration {
     }
 
     @Bean
-    ListenersAwaitingIndices deletionsAwaitIndices() {
-        return new ListenersAwaitingIndices(List.of(DeletionApplier.LISTENER_ID, PublicationApplier.LISTENER_ID));
+    ListenersAwaitingIndices publicationsAwaitIndices() {
+        return new ListenersAwaitingIndices(List.of(PublicationApplier.LISTENER_ID));
     }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.certhub.feed.ObjectDeleted;
 import org.certhub.feed.kafka.DeletionPublisher;
 import org.certhub.intake.BundleReader;
 import org.certhub.intake.BundleSubmissions;
 import org.certhub.intake.SubmissionStatus;
+import org.certhub.pipeline.ObjectDeleted;
 import org.certhub.tenancy.Community;
 import org.certhub.tenancy.Principal;
 import org.certhub.web.ProblemError;

@@ -77,6 +77,6 @@ class PageTokensTests {
 
     private static FeedProperties properties(String secret, Path file) {
         return new FeedProperties(null, true, secret, file, new FeedProperties.Taxii("t", 1000),
-                new FeedProperties.Kafka(true, "certhub.feed.", 1, java.time.Duration.ofDays(1), "certhub.feed.deletions"));
+                new FeedProperties.Kafka(true, "certhub.feed.", 1, java.time.Duration.ofDays(1)));
     }
 }

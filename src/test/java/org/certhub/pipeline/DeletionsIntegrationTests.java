@@ -1,0 +1,236 @@
+package org.certhub.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.certhub.DemoKeys;
+import org.certhub.HubIntegrationTest;
+import org.certhub.search.ObjectQueries;
+import org.certhub.search.SearchIndices;
+import org.certhub.stix.Tlp;
+import org.certhub.tenancy.SharingPolicy.Audience;
+import org.certhub.tenancy.TenancyProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An owner's deletion (TAXII DELETE) stays in force whatever the indexer reads later: a replay of
+ * the intake topic, or a version that was still waiting in it. This hub has an intake topic of its
+ * own, so that its indexer alone reads it and pausing that indexer really leaves a backlog.
+ */
+@HubIntegrationTest
+@TestPropertySource(properties = "certhub.intake.topic=" + DeletionsIntegrationTests.INTAKE)
+@DirtiesContext
+class DeletionsIntegrationTests {
+
+    static final String INTAKE = "certhub.intake.deletions-it";
+    private static final String V1 = "2026-11-01T10:00:00.000Z";
+    private static final String V2 = "2026-11-02T10:00:00.000Z";
+    private static final Audience KZ = new Audience("kz-cert", Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER));
+    private static final Audience UZ = new Audience("uz-cert", Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER));
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    TenancyProperties tenancy;
+
+    @Autowired
+    ObjectQueries queries;
+
+    @Autowired
+    Indexer indexer;
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ConsumerFactory<Object, Object> consumerFactory;
+
+    @Test
+    void replayingTheIntakeTopicIntoEmptiedIndicesBringsBackEveryObjectButTheDeletedOne() throws Exception {
+        String kept = "malware--" + UUID.randomUUID();
+        String doomed = "malware--" + UUID.randomUUID();
+        submitAndAwait(malware(kept, V1), malware(doomed, V1));
+        awaitVisibleToAnotherCert(kept, doomed);
+        delete(doomed);
+        awaitGone(doomed);
+        // A new, empty index version would hold neither: take the kept object out by hand, and let
+        // Elasticsearch forget its deleted version at once (it does after index.gc_deletes, 60 s).
+        forgetDeletedVersions("0s");
+        try {
+            elasticsearch.delete(d -> d.index(SearchIndices.OBJECTS).id("kz-cert/" + kept));
+            elasticsearch.delete(d -> d.index(SearchIndices.OBJECT_VERSIONS).id("kz-cert/" + kept + "@" + V1));
+            awaitGone(kept);
+            refresh();
+
+            indexer.index(everyRecordOfTheIntakeTopic());
+        } finally {
+            forgetDeletedVersions("60s");
+        }
+
+        refresh();
+        assertThat(queries.current(kept, UZ)).as("an object nobody deleted comes back").isPresent();
+        assertThat(queries.versions(kept, UZ)).hasSize(1);
+        assertThat(queries.current(doomed, KZ)).as("the deleted object, even to its owner").isEmpty();
+        assertThat(queries.versions(doomed, KZ)).isEmpty();
+    }
+
+    @Test
+    void aVersionStillWaitingInTheIntakeTopicWhenItsOwnerDeletesTheObjectIsNeverIndexed() throws Exception {
+        String object = "malware--" + UUID.randomUUID();
+        submitAndAwait(malware(object, V1));
+        MessageListenerContainer indexing = listeners.getListenerContainer(Indexer.LISTENER_ID);
+        String waiting;
+        indexing.pause();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(indexing::isContainerPaused);
+            waiting = submit(malware(object, V2));
+            delete(object);
+            awaitGone(object);
+        } finally {
+            indexing.resume();
+        }
+        String accepted = waiting;
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(accepted).equals("complete"));
+
+        refresh();
+        assertThat(queries.current(object, KZ)).as("neither version, even to its owner").isEmpty();
+        assertThat(queries.versions(object, KZ)).isEmpty();
+        get("kz-cert", "/api/v1/objects/" + object).expectStatus().isNotFound();
+        JsonNode envelope = get("kz-cert", "/taxii2/api/collections/kz-cert/objects/?match[id]=" + object
+                + "&match[version]=all").expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(envelope.path("objects").size()).isZero();
+    }
+
+    @Test
+    void theSameObjectSubmittedAgainAfterItsDeletionIsIndexedAndSurvivesAReplay() throws Exception {
+        String object = "malware--" + UUID.randomUUID();
+        submitAndAwait(malware(object, V1));
+        delete(object);
+        awaitGone(object);
+
+        submitAndAwait(malware(object, V1));
+        awaitVisibleToAnotherCert(object);
+        indexer.index(everyRecordOfTheIntakeTopic());
+
+        refresh();
+        assertThat(queries.current(object, UZ)).isPresent();
+        assertThat(queries.versions(object, UZ)).hasSize(1);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> everyRecordOfTheIntakeTopic() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (Consumer<Object, Object> consumer = consumerFactory.createConsumer("replay-" + UUID.randomUUID(), null, null,
+                config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(INTAKE).stream()
+                    .map(info -> new TopicPartition(INTAKE, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record ->
+                        records.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(),
+                                (String) record.key(), (byte[]) record.value(), record.headers(), record.leaderEpoch())));
+                return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+            });
+        }
+        assertThat(records).isNotEmpty();
+        return records;
+    }
+
+    private void submitAndAwait(String... objects) {
+        String id = submit(objects);
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(id).equals("complete"));
+    }
+
+    private String submit(String... objects) {
+        String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
+                + String.join(",", objects) + "]}";
+        JsonNode status = http.post().uri("/api/v1/bundles").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + new DemoKeys(tenancy).of("kz-cert")).body(bundle)
+                .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return status.path("id").asString();
+    }
+
+    /** The submission's status; {@code none} while the indexer has not written one. */
+    private String status(String submission) {
+        JsonNode status = get("kz-cert", "/api/v1/status/" + submission).expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        return status == null ? "none" : status.path("status").asString("none");
+    }
+
+    private void delete(String object) {
+        http.delete().uri("/taxii2/api/collections/kz-cert/objects/" + object + "/")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + new DemoKeys(tenancy).of("kz-cert"))
+                .header(HttpHeaders.ACCEPT, "application/taxii+json;version=2.1").exchange().expectStatus().isOk();
+    }
+
+    private void awaitVisibleToAnotherCert(String... objects) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String object : objects) {
+                assertThat(queries.current(object, UZ)).isPresent();
+                assertThat(queries.versions(object, UZ)).isNotEmpty();
+            }
+        });
+    }
+
+    private void awaitGone(String object) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(queries.current(object, KZ)).isEmpty();
+            assertThat(queries.versions(object, KZ)).isEmpty();
+        });
+    }
+
+    private void forgetDeletedVersions(String after) throws Exception {
+        elasticsearch.indices().putSettings(s -> s.index(SearchIndices.OBJECTS, SearchIndices.OBJECT_VERSIONS)
+                .settings(settings -> settings.gcDeletes(t -> t.time(after))));
+    }
+
+    private void refresh() throws Exception {
+        elasticsearch.indices().refresh(r -> r.index(SearchIndices.OBJECTS, SearchIndices.OBJECT_VERSIONS));
+    }
+
+    private RestTestClient.ResponseSpec get(String principal, String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + new DemoKeys(tenancy).of(principal))
+                .header(HttpHeaders.ACCEPT, "application/json, application/taxii+json;version=2.1").exchange();
+    }
+
+    private static String malware(String id, String modified) {
+        return "{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + V1
+                + "\",\"modified\":\"" + modified + "\",\"name\":\"steppe loader\",\"is_family\":false,"
+                + "\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}";
+    }
+}
