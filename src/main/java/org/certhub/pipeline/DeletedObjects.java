@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 /**
  * Every owner's deletion the hub knows of: (owner, STIX id) to the latest time that owner deleted
  * the object. Filled by {@link DeletionsFollower} from the deletions topic; small, since deletions
- * are rare (one entry of about 150 bytes per deleted object).
+ * are rare (one entry of about 150 bytes per deleted object). A stage that reads the intake topic
+ * asks it whether an object version it reads was deleted since; such a stage's listener is listed
+ * in a {@link ListenersAwaitingIndices}, so that it starts only once every earlier deletion is known.
  */
 @Component
-final class DeletedObjects {
+public final class DeletedObjects {
 
     private record Key(String owner, String stixId) {
     }
@@ -34,7 +36,7 @@ final class DeletedObjects {
      * Whether a version received at {@code receivedAt} was deleted: its owner deleted the object at
      * or after that time. A version received after the deletion is a new submission.
      */
-    boolean deletes(String owner, String stixId, Instant receivedAt) {
+    public boolean deletes(String owner, String stixId, Instant receivedAt) {
         return deletedAt(owner, stixId).filter(deleted -> !deleted.isBefore(receivedAt)).isPresent();
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,9 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * An owner's deletion (TAXII DELETE) stays in force whatever the indexer reads later: a replay of
  * the intake topic, or a version that was still waiting in it. This hub has an intake topic of its
- * own, so that its indexer alone reads it and pausing that indexer really leaves a backlog.
+ * own, so that its readers alone read it and pausing them really leaves a backlog.
  */
 @HubIntegrationTest
 @TestPropertySource(properties = "certhub.intake.topic=" + DeletionsIntegrationTests.INTAKE)
@@ -49,6 +53,8 @@ import tools.jackson.databind.JsonNode;
 class DeletionsIntegrationTests {
 
     static final String INTAKE = "certhub.intake.deletions-it";
+    /** The feed's publisher of the scope topics (certhub.feed.community, ...), a reader of the intake topic. */
+    private static final String SCOPE_TOPICS = "certhub-feed-topics";
     private static final String V1 = "2026-11-01T10:00:00.000Z";
     private static final String V2 = "2026-11-02T10:00:00.000Z";
     private static final Audience KZ = new Audience("kz-cert", Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER));
@@ -74,6 +80,9 @@ class DeletionsIntegrationTests {
 
     @Autowired
     ConsumerFactory<Object, Object> consumerFactory;
+
+    @Autowired
+    Admin admin;
 
     @Test
     void replayingTheIntakeTopicIntoEmptiedIndicesBringsBackEveryObjectButTheDeletedOne() throws Exception {
@@ -105,22 +114,24 @@ class DeletionsIntegrationTests {
     }
 
     @Test
-    void aVersionStillWaitingInTheIntakeTopicWhenItsOwnerDeletesTheObjectIsNeverIndexed() throws Exception {
+    void aVersionStillWaitingInTheIntakeTopicWhenItsOwnerDeletesTheObjectIsNeverIndexedNorPublished() throws Exception {
         String object = "malware--" + UUID.randomUUID();
         submitAndAwait(malware(object, V1));
-        MessageListenerContainer indexing = listeners.getListenerContainer(Indexer.LISTENER_ID);
+        List<MessageListenerContainer> readers = List.of(listeners.getListenerContainer(Indexer.LISTENER_ID),
+                listeners.getListenerContainer(SCOPE_TOPICS));
         String waiting;
-        indexing.pause();
+        readers.forEach(MessageListenerContainer::pause);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(indexing::isContainerPaused);
+            await().atMost(Duration.ofSeconds(30)).until(() -> readers.stream().allMatch(MessageListenerContainer::isContainerPaused));
             waiting = submit(malware(object, V2));
             delete(object);
             awaitGone(object);
         } finally {
-            indexing.resume();
+            readers.forEach(MessageListenerContainer::resume);
         }
         String accepted = waiting;
         await().atMost(Duration.ofSeconds(60)).until(() -> status(accepted).equals("complete"));
+        awaitEveryRecordOfTheIntakeTopicRead(SCOPE_TOPICS);
 
         refresh();
         assertThat(queries.current(object, KZ)).as("neither version, even to its owner").isEmpty();
@@ -129,6 +140,10 @@ class DeletionsIntegrationTests {
         JsonNode envelope = get("kz-cert", "/taxii2/api/collections/kz-cert/objects/?match[id]=" + object
                 + "&match[version]=all").expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(envelope.path("objects").size()).isZero();
+        List<ConsumerRecord<String, byte[]>> onTheCommunityTopic = everyRecordOf("certhub.feed.community").stream()
+                .filter(record -> object.equals(record.key())).toList();
+        assertThat(onTheCommunityTopic).as("v1, then the deletion's tombstone, and nothing after it")
+                .extracting(record -> record.value() == null).containsExactly(false, true);
     }
 
     @Test
@@ -148,14 +163,35 @@ class DeletionsIntegrationTests {
     }
 
     private List<ConsumerRecord<String, byte[]>> everyRecordOfTheIntakeTopic() {
+        List<ConsumerRecord<String, byte[]>> records = everyRecordOf(INTAKE);
+        assertThat(records).isNotEmpty();
+        return records;
+    }
+
+    /** Waits until the listener's consumer group has committed every record the intake topic holds now. */
+    private void awaitEveryRecordOfTheIntakeTopicRead(String group) throws Exception {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(List.of(INTAKE)).allTopicNames().get().get(INTAKE).partitions()
+                .forEach(info -> partitions.put(new TopicPartition(INTAKE, info.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(partitions).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (committed.get(end.getKey()) != null
+                    && committed.get(end.getKey()).offset() >= end.getValue()));
+        });
+    }
+
+    private List<ConsumerRecord<String, byte[]>> everyRecordOf(String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (Consumer<Object, Object> consumer = consumerFactory.createConsumer("replay-" + UUID.randomUUID(), null, null,
                 config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(INTAKE).stream()
-                    .map(info -> new TopicPartition(INTAKE, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -167,7 +203,6 @@ class DeletionsIntegrationTests {
                 return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
             });
         }
-        assertThat(records).isNotEmpty();
         return records;
     }
 

@@ -63,7 +63,10 @@ class FeedKafkaConfiguration {
     }
 
     @Bean
-    ListenersAwaitingIndices publicationsAwaitIndices() {
-        return new ListenersAwaitingIndices(List.of(PublicationApplier.LISTENER_ID));
+    ListenersAwaitingIndices feedListenersAwaitIndices(FeedProperties properties) {
+        // The scope topics' publisher writes no index, but skips what owners deleted: it waits for the deletions.
+        return new ListenersAwaitingIndices(properties.kafka().enabled()
+                ? List.of(PublicationApplier.LISTENER_ID, ScopeTopicPublisher.LISTENER_ID)
+                : List.of(PublicationApplier.LISTENER_ID));
     }
 }

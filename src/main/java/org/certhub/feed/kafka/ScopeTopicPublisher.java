@@ -10,6 +10,7 @@ import org.certhub.feed.FeedProperties;
 import org.certhub.feed.FeedProperties.Scope;
 import org.certhub.intake.BundleAccepted;
 import org.certhub.pipeline.BundleObjects;
+import org.certhub.pipeline.DeletedObjects;
 import org.certhub.pipeline.ObjectTlp;
 import org.certhub.stix.Tlp;
 import org.slf4j.Logger;
@@ -24,7 +25,9 @@ import tools.jackson.core.JacksonException;
  * Fills the scope topics from the intake topic: each accepted object goes to every scope whose TLP
  * levels include the object's, decided by the same rule the indexer stores it under
  * ({@link ObjectTlp}). AMBER+STRICT and RED are in no scope, so they never reach a feed topic.
- * At least once: a partner dedupes on STIX id and {@code modified}.
+ * At least once: a partner dedupes on STIX id and {@code modified}. A version its owner deleted
+ * after it was received (one still waiting here, or a replay) is not published: the topic got the
+ * deletion's tombstone already, and the object must not come back after it.
  */
 @Component
 class ScopeTopicPublisher {
@@ -34,15 +37,17 @@ class ScopeTopicPublisher {
 
     private final FeedProperties properties;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final DeletedObjects deleted;
 
-    ScopeTopicPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate) {
+    ScopeTopicPublisher(FeedProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate, DeletedObjects deleted) {
         this.properties = properties;
         this.kafka = intakeKafkaTemplate;
+        this.deleted = deleted;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "${certhub.intake.topic:certhub.intake}",
             containerFactory = FeedKafkaConfiguration.SCOPE_TOPICS_FACTORY, batch = "true",
-            autoStartup = "${certhub.feed.kafka.enabled:true}")
+            autoStartup = "false")
     void publish(List<ConsumerRecord<String, byte[]>> records) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -64,10 +69,14 @@ class ScopeTopicPublisher {
 
     /** The object's records, its value the exact bytes it was accepted with (never serialised again). */
     private void addRecords(List<ProducerRecord<String, byte[]>> out, BundleObjects.RawObject object, BundleAccepted accepted) {
+        String stixId = object.tree().path("id").asString();
+        if (deleted.deletes(accepted.owner(), stixId, accepted.receivedAt())) {
+            return;
+        }
         Tlp tlp = ObjectTlp.of(object.tree());
         for (Scope scope : properties.scopes()) {
             if (scope.carries(tlp)) {
-                out.add(FeedRecords.of(properties.kafka().topicOf(scope), object.tree().path("id").asString(), object.json(),
+                out.add(FeedRecords.of(properties.kafka().topicOf(scope), stixId, object.json(),
                         accepted.owner(), tlp.label(), accepted.receivedAt().toString()));
             }
         }
