@@ -15,8 +15,10 @@ public final class SearchIndices {
     /** Submission status resources (TAXII status semantics). */
     public static final String STATUS = "certhub-status";
 
-    /** One document per observable value: its sightings (members), and whether they correlate. */
+    /** One summary document per observable value: its sightings (members) counted, and whether they correlate. */
     public static final String CORRELATIONS = "certhub-correlations";
+    /** One document per member of a correlation (an incident or report of one CERT that carries the value). */
+    public static final String CORRELATION_MEMBERS = "certhub-correlation-members";
 
     /** One document per playbook run: its state and timeline. */
     public static final String PLAYBOOK_RUNS = "certhub-playbook-runs";
@@ -25,7 +27,7 @@ public final class SearchIndices {
     /** One document per notification: its request, each channel's delivery and its acknowledgement. */
     public static final String NOTIFICATIONS = "certhub-notifications";
 
-    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, PLAYBOOK_RUNS, SUBJECT_STATUS,
+    static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, CORRELATION_MEMBERS, PLAYBOOK_RUNS, SUBJECT_STATUS,
             NOTIFICATIONS);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 

@@ -264,8 +264,11 @@ class CorrelationIntegrationTests {
         send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip),
                 "{\"type\":\"domain-name\",\"spec_version\":\"2.1\",\"id\":\"domain-name--" + UUID.randomUUID()
                         + "\",\"value\":\"" + domain.toUpperCase() + "\"}")));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("uz-cert", "/api/v1/observables?value=" + ip)
-                .path("matches")).hasSize(1));
+        // The two values are merged on their own partitions, each in its own time.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(get("uz-cert", "/api/v1/observables?value=" + ip).path("matches")).hasSize(1);
+            assertThat(get("uz-cert", "/api/v1/observables?value=" + domain).path("matches")).hasSize(1);
+        });
 
         JsonNode results = http.post().uri("/api/v1/observables/lookup").header("Authorization", "Bearer " + keys.of("uz-cert"))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)

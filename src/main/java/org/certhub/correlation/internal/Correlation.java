@@ -5,15 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.certhub.correlation.CorrelationFound;
 import org.certhub.correlation.ObservationRecorded;
@@ -21,16 +20,26 @@ import org.certhub.correlation.ObservationRecorded;
 /**
  * Every sighting of one observable value: a cluster of members, not pairs, so one value seen by 200
  * incidents is one correlation with 200 members. It correlates once it has two members.
+ * <p>
+ * Stored as one small summary document (this record without its members) and one document per
+ * member, so a member joining writes one small document and rewrites the summary, never the other
+ * members. The summary counts the members per CERT and level ({@link Group}): enough to show
+ * every reader what it may see of a listing without reading a member.
  *
  * @param id SHA-256 hex of {@code type:value}
  * @param valueType the observable type's id
  * @param value the normalised value
- * @param members by {@link Member#key()}, in the order they joined (at most a configured number)
+ * @param members the stored members at hand, by {@link Member#key()}, in the order they joined: all
+ *     of them when read for a reader; when merging, those the batch's sightings name (and every
+ *     one when the merge thread holds them all)
+ * @param groups the stored members counted per CERT and level, ordered by CERT then level
+ * @param storedMembers how many members are stored (at most a configured number, plus the CERTs that joined past it)
  * @param membersBeyondCap members seen after the stored ones were full (counted, not deduplicated)
+ * @param containment whether any member joined through an address inside the correlated network
  * @param suppression why the value is suppressed, if it is
  */
-public record Correlation(String id, String valueType, String value, Map<String, Member> members, int membersBeyondCap,
-        Optional<String> suppression) {
+public record Correlation(String id, String valueType, String value, Map<String, Member> members, List<Group> groups,
+        int storedMembers, int membersBeyondCap, boolean containment, Optional<String> suppression) {
 
     public static final String SHARED_VALUE = "shared-value";
     public static final String CIDR_CONTAINMENT = "cidr-containment";
@@ -38,12 +47,14 @@ public record Correlation(String id, String valueType, String value, Map<String,
 
     public Correlation {
         Objects.requireNonNull(id, "id");
-        members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        groups = List.copyOf(groups);
     }
 
     /** A value nobody has sighted yet. */
     public static Correlation empty(String valueType, String value) {
-        return new Correlation(idOf(valueType + ":" + value), valueType, value, Map.of(), 0, Optional.empty());
+        return new Correlation(idOf(valueType + ":" + value), valueType, value, Map.of(), List.of(), 0, 0, false,
+                Optional.empty());
     }
 
     /** The correlation id of a {@code type:value} key. */
@@ -57,20 +68,25 @@ public record Correlation(String id, String valueType, String value, Map<String,
 
     /** Distinct incidents or reports, per CERT, that carry the value. */
     public int memberCount() {
-        return members.size() + membersBeyondCap;
+        return storedMembers + membersBeyondCap;
+    }
+
+    /** Whether every stored member is at hand: a member not among them is then known not to be stored. */
+    public boolean allMembersAtHand() {
+        return members.size() == storedMembers;
     }
 
     /** The CERTs of the stored members, ordered. */
     public List<String> certs() {
-        return List.copyOf(new TreeSet<>(members.values().stream().map(Member::owner).toList()));
+        return groups.stream().map(Group::owner).distinct().toList();
     }
 
     public Instant firstSeen() {
-        return members.values().stream().map(Member::firstSeen).min(Instant::compareTo).orElse(Instant.EPOCH);
+        return groups.stream().map(Group::firstSeen).min(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     public Instant lastSeen() {
-        return members.values().stream().map(Member::lastSeen).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return groups.stream().map(Group::lastSeen).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     /**
@@ -82,7 +98,7 @@ public record Correlation(String id, String valueType, String value, Map<String,
         if (valueType.equals(TechniqueTargets.TYPE)) {
             return TECHNIQUE_AND_TARGET;
         }
-        return members.values().stream().anyMatch(Member::byContainment) ? CIDR_CONTAINMENT : SHARED_VALUE;
+        return containment ? CIDR_CONTAINMENT : SHARED_VALUE;
     }
 
     public double score() {
@@ -98,41 +114,79 @@ public record Correlation(String id, String valueType, String value, Map<String,
         return memberCount() >= 2;
     }
 
+    /** This summary with the given members at hand (all of them, as read for a reader). */
+    public Correlation withMembers(Collection<Member> all) {
+        Map<String, Member> byKey = new LinkedHashMap<>();
+        all.forEach(member -> byKey.put(member.key(), member));
+        return new Correlation(id, valueType, value, byKey, groups, storedMembers, membersBeyondCap, containment, suppression);
+    }
+
     /**
      * This correlation with the sightings added: new members join (up to the cap), known members
      * gain object ids and widen their time span, and the result is checked against the suppression
-     * rules. Merging a sighting twice changes nothing, so replays are harmless.
+     * rules. Merging a sighting twice changes nothing, so replays are harmless. Every member the
+     * sightings name must be at hand (or not stored at all), or it would join a second time.
      */
     public Correlation merge(Collection<ObservationRecorded> observations, Suppression rules, Limits limits) {
         Map<String, Member> merged = new LinkedHashMap<>(members);
+        Map<String, Group> byOwnerAndLevel = new TreeMap<>();
+        groups.forEach(group -> byOwnerAndLevel.put(group.sortKey(), group));
+        int stored = storedMembers;
         int beyond = membersBeyondCap;
+        boolean contained = containment;
         // A suppressed value is never shown as a correlation: its members stay as they were when it
         // was suppressed and only their number grows. Growing a public resolver's or a malware
-        // family's document on every sighting would cost more than all the rest of the merge.
-        int storable = suppressed() ? members.size() : limits.maxStoredMembers();
-        Set<String> certs = new HashSet<>();
-        members.values().forEach(member -> certs.add(member.owner()));
+        // family's members on every sighting would cost more than all the rest of the merge.
+        int storable = suppressed() ? storedMembers : limits.maxStoredMembers();
         for (ObservationRecorded observation : observations) {
             String key = Member.key(observation.owner(), observation.container());
             Member known = merged.get(key);
             if (known != null) {
-                if (!suppressed()) {
-                    merged.put(key, known.with(observation, limits.maxObjectIdsPerMember()));
+                Member grown = suppressed() ? known : known.with(observation, limits.maxObjectIdsPerMember());
+                if (grown != known) {
+                    remove(byOwnerAndLevel, known);
+                    add(byOwnerAndLevel, grown);
+                    merged.put(key, grown);
+                    contained |= grown.byContainment();
                 }
-            } else if (merged.size() < storable || (!suppressed() && certs.add(observation.owner()))) {
+            } else if (stored < storable || (!suppressed() && byOwnerAndLevel.values().stream()
+                    .noneMatch(group -> group.owner().equals(observation.owner())))) {
                 // Past the cap a CERT not among the members still joins: who shares the value
                 // across borders is what a correlation is for.
-                merged.put(key, Member.of(observation));
+                Member joined = Member.of(observation);
+                merged.put(key, joined);
+                add(byOwnerAndLevel, joined);
+                stored++;
+                contained |= joined.byContainment();
             } else {
                 beyond++;
             }
         }
-        Correlation next = new Correlation(id, valueType, value, merged, beyond, suppression);
+        Correlation next = new Correlation(id, valueType, value, merged, List.copyOf(byOwnerAndLevel.values()), stored,
+                beyond, contained, suppression);
         return next.withSuppression(suppression.or(() -> rules.reason(valueType, value, next.memberCount())));
     }
 
+    private static void add(Map<String, Group> groups, Member member) {
+        Group group = Group.of(member);
+        groups.merge(group.sortKey(), group, (known, one) -> known.plus(member));
+    }
+
+    private static void remove(Map<String, Group> groups, Member member) {
+        String key = Group.of(member).sortKey();
+        Group known = groups.get(key);
+        if (known == null) {
+            return;
+        }
+        if (known.members() <= 1) {
+            groups.remove(key);
+        } else {
+            groups.put(key, known.minusOne());
+        }
+    }
+
     private Correlation withSuppression(Optional<String> reason) {
-        return new Correlation(id, valueType, value, members, membersBeyondCap, reason);
+        return new Correlation(id, valueType, value, members, groups, storedMembers, membersBeyondCap, containment, reason);
     }
 
     /**
@@ -140,8 +194,14 @@ public record Correlation(String id, String valueType, String value, Map<String,
      * (past the cap, or on a suppressed value): the same members, CERTs and suppression.
      */
     public boolean onlyCountGrew(Correlation before) {
-        return membersBeyondCap > before.membersBeyondCap && members.equals(before.members())
+        return membersBeyondCap > before.membersBeyondCap && storedMembers == before.storedMembers
+                && members.equals(before.members()) && groups.equals(before.groups())
                 && suppression.equals(before.suppression());
+    }
+
+    /** The members at hand that this merge added or changed, against what {@code before} held. */
+    public List<Member> membersChangedSince(Correlation before) {
+        return members.values().stream().filter(member -> !member.equals(before.members().get(member.key()))).toList();
     }
 
     /** The event announcing this correlation. */

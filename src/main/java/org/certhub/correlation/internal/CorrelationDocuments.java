@@ -2,30 +2,31 @@ package org.certhub.correlation.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.certhub.stix.Tlp;
+import org.certhub.search.SearchIndices;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A correlation as an Elasticsearch document of the {@code certhub-correlations} index, and back. */
+/**
+ * A correlation as Elasticsearch documents: its summary in {@link SearchIndices#CORRELATIONS} (one
+ * per value) and each member in {@link SearchIndices#CORRELATION_MEMBERS}, and back.
+ */
 final class CorrelationDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Most contained addresses listed on a network's document (they make it findable by address). */
-    private static final int MAX_ADDRESSES = 1000;
 
     private CorrelationDocuments() {
     }
 
+    /** The summary: everything but the members, which it counts per CERT and level. */
     static byte[] toJson(Correlation correlation, Instant updatedAt) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", correlation.id()).put("value_type", correlation.valueType()).put("value", correlation.value());
@@ -34,25 +35,23 @@ final class CorrelationDocuments {
             case "cidr" -> doc.put("cidr", correlation.value());
             default -> { }
         }
-        Set<String> addresses = new LinkedHashSet<>();
-        correlation.members().values().forEach(member -> member.via().forEach(address -> {
-            if (addresses.size() < MAX_ADDRESSES) {
-                addresses.add(address);
-            }
-        }));
-        strings(doc.putArray("addresses"), addresses);
         doc.put("rule", correlation.rule()).put("explanation", Explanation.of(correlation));
-        ArrayNode members = doc.putArray("members");
-        for (Member member : correlation.members().values()) {
-            ObjectNode node = members.addObject();
-            node.put("owner", member.owner()).put("container", member.container());
-            strings(node.putArray("object_ids"), member.objectIds());
-            node.put("tlp", member.tlp().label()).put("first_seen", member.firstSeen().toString())
-                    .put("last_seen", member.lastSeen().toString());
-            strings(node.putArray("via"), member.via());
+        ArrayNode groups = doc.putArray("groups");
+        Set<String> owners = new LinkedHashSet<>();
+        Set<String> levels = new LinkedHashSet<>();
+        for (Group group : correlation.groups()) {
+            groups.addObject().put("owner", group.owner()).put("tlp", group.tlp().label()).put("members", group.members())
+                    .put("first_seen", group.firstSeen().toString()).put("last_seen", group.lastSeen().toString());
+            owners.add(group.owner());
+            levels.add(group.tlp().label());
         }
+        // Flat copies for the sharing filter: a summary is visible when a member is the caller's own
+        // or at a level the caller may see, and each condition is about one member.
+        strings(doc.putArray("member_owners"), owners);
+        strings(doc.putArray("member_tlps"), levels);
         List<String> certs = correlation.certs();
-        doc.put("members_beyond_cap", correlation.membersBeyondCap());
+        doc.put("stored_members", correlation.storedMembers()).put("members_beyond_cap", correlation.membersBeyondCap())
+                .put("containment", correlation.containment());
         strings(doc.putArray("certs"), certs);
         doc.put("cert_count", certs.size()).put("member_count", correlation.memberCount())
                 .put("first_seen", correlation.firstSeen().toString()).put("last_seen", correlation.lastSeen().toString())
@@ -62,22 +61,53 @@ final class CorrelationDocuments {
         return JSON.writeValueAsBytes(doc);
     }
 
+    /** A summary, without members at hand. */
     static Correlation fromJson(JsonNode doc) {
-        Map<String, Member> members = new LinkedHashMap<>();
-        for (JsonNode node : doc.path("members")) {
-            Member member = new Member(node.path("owner").asString(), node.path("container").asString(),
-                    strings(node.path("object_ids")), tlp(node.path("tlp").asString("")),
-                    Instant.parse(node.path("first_seen").asString()), Instant.parse(node.path("last_seen").asString()),
-                    strings(node.path("via")));
-            members.put(member.key(), member);
+        List<Group> groups = new ArrayList<>();
+        for (JsonNode node : doc.path("groups")) {
+            groups.add(new Group(node.path("owner").asString(), Member.tlpOf(node.path("tlp").asString("")),
+                    node.path("members").asInt(), Instant.parse(node.path("first_seen").asString()),
+                    Instant.parse(node.path("last_seen").asString())));
         }
         String reason = doc.path("suppressed_reason").asString("");
         return new Correlation(doc.path("id").asString(), doc.path("value_type").asString(), doc.path("value").asString(),
-                members, doc.path("members_beyond_cap").asInt(0), reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+                Map.of(), groups, doc.path("stored_members").asInt(0), doc.path("members_beyond_cap").asInt(0),
+                doc.path("containment").asBoolean(false), reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
 
-    private static Tlp tlp(String label) {
-        return Member.tlpOf(label);
+    /** The id of a member's document: the same for every instance, so a member is stored once. */
+    static String memberId(String correlationId, String memberKey) {
+        return Correlation.idOf(correlationId + '\n' + memberKey);
+    }
+
+    /**
+     * @param ordinal its place in the order members joined; a member document whose ordinal is not
+     *     below the summary's {@code stored_members} was written by a batch that failed before its
+     *     summary was, and is not counted yet
+     */
+    static byte[] memberToJson(String correlationId, Member member, int ordinal) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("correlation_id", correlationId).put("ordinal", ordinal).put("owner", member.owner())
+                .put("container", member.container());
+        strings(node.putArray("object_ids"), member.objectIds());
+        node.put("tlp", member.tlp().label()).put("first_seen", member.firstSeen().toString())
+                .put("last_seen", member.lastSeen().toString());
+        strings(node.putArray("via"), member.via());
+        return JSON.writeValueAsBytes(node);
+    }
+
+    static Member memberFromJson(JsonNode node) {
+        return new Member(node.path("owner").asString(), node.path("container").asString(), strings(node.path("object_ids")),
+                Member.tlpOf(node.path("tlp").asString("")), Instant.parse(node.path("first_seen").asString()),
+                Instant.parse(node.path("last_seen").asString()), strings(node.path("via")));
+    }
+
+    static String correlationIdOf(JsonNode member) {
+        return member.path("correlation_id").asString();
+    }
+
+    static int ordinalOf(JsonNode member) {
+        return member.path("ordinal").asInt(Integer.MAX_VALUE);
     }
 
     private static List<String> strings(JsonNode array) {

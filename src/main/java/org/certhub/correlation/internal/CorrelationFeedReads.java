@@ -63,16 +63,24 @@ class CorrelationFeedReads implements CorrelationFeed {
                 return s;
             }, JsonNode.class);
             List<Hit<JsonNode>> hits = response.hits().hits();
-            List<SharedCorrelation> page = new ArrayList<>();
+            List<Hit<JsonNode>> shown = new ArrayList<>();
+            List<Correlation> summaries = new ArrayList<>();
             for (int i = 0; i < Math.min(query.limit(), hits.size()); i++) {
                 Hit<JsonNode> hit = hits.get(i);
                 Correlation correlation = CorrelationDocuments.fromJson(hit.source());
                 // The prefix finds candidates; the whole id decides (and a stale filter never shows a hidden member).
                 if ((query.stixIds().isEmpty() || query.stixIds().contains(CorrelationStixIds.of(correlation.id())))
                         && CorrelationViews.visible(correlation, audience)) {
-                    page.add(shared(correlation, Instant.parse(hit.source().path("updated_at").asString()), hit.sort(),
-                            audience));
+                    shown.add(hit);
+                    summaries.add(correlation);
                 }
+            }
+            List<Correlation> withMembers = MemberReads.attach(client, summaries, true);
+            List<SharedCorrelation> page = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                Hit<JsonNode> hit = shown.get(i);
+                page.add(shared(withMembers.get(i), Instant.parse(hit.source().path("updated_at").asString()), hit.sort(),
+                        audience));
             }
             return new Page(page, hits.size() > query.limit());
         } catch (IOException e) {
@@ -81,7 +89,7 @@ class CorrelationFeedReads implements CorrelationFeed {
     }
 
     private static BoolQuery.Builder filters(BoolQuery.Builder b, Query query, List<String> prefixes, Audience audience) {
-        b.filter(SharingFilter.visibleTo(audience, "members.owner", "members.tlp"))
+        b.filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))
                 .filter(f -> f.term(t -> t.field("suppressed").value(false)))
                 .filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))));
         query.changedAfter().ifPresent(after -> b.filter(f -> f.range(r -> r.date(d -> d.field("updated_at")
@@ -100,25 +108,23 @@ class CorrelationFeedReads implements CorrelationFeed {
     }
 
     private SharedCorrelation shared(Correlation correlation, Instant updatedAt, List<FieldValue> sort, Audience audience) {
-        List<Member> shown = new ArrayList<>();
-        List<String> restrictedCerts = new ArrayList<>();
         List<VisibleMember> visible = new ArrayList<>();
         List<RestrictedMember> restricted = new ArrayList<>();
         for (Member member : correlation.members().values()) {
             if (audience.admits(member.owner(), member.tlp())) {
-                shown.add(member);
                 visible.add(new VisibleMember(member.owner(), member.container(), member.objectIds(), member.tlp(),
                         member.firstSeen(), member.lastSeen(), member.via()));
             } else {
-                restrictedCerts.add(member.owner());
                 restricted.add(new RestrictedMember(member.owner(), contactOf(member.owner()), member.tlp()));
             }
         }
-        Instant first = shown.stream().map(Member::firstSeen).min(Instant::compareTo).orElse(updatedAt);
-        Instant last = shown.stream().map(Member::lastSeen).max(Instant::compareTo).orElse(updatedAt);
+        List<Group> shown = CorrelationViews.shown(correlation, audience);
+        Instant first = shown.stream().map(Group::firstSeen).min(Instant::compareTo).orElse(updatedAt);
+        Instant last = shown.stream().map(Group::lastSeen).max(Instant::compareTo).orElse(updatedAt);
         return new SharedCorrelation(correlation.id(), correlation.valueType(), correlation.value(), correlation.rule(),
                 correlation.score(), correlation.memberCount(), correlation.certs(),
-                Explanation.of(correlation, shown, restrictedCerts), first, last, updatedAt, visible, restricted, sort);
+                Explanation.of(correlation, shown, CorrelationViews.restricted(correlation, audience)), first, last,
+                updatedAt, visible, restricted, sort);
     }
 
     private String contactOf(String cert) {

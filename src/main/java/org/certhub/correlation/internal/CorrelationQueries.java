@@ -56,12 +56,13 @@ public class CorrelationQueries {
     public record Page(List<Correlation> correlations, Optional<List<FieldValue>> next) {
     }
 
-    /** The correlation, if the caller may see any of its members (read in real time). */
+    /** The correlation with its members, if the caller may see any of them (its summary read in real time). */
     public Optional<Correlation> get(String id, Audience audience) {
         try {
             GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.CORRELATIONS).id(id), JsonNode.class);
             return found.found() && found.source() != null
                     ? Optional.of(CorrelationDocuments.fromJson(found.source())).filter(c -> CorrelationViews.visible(c, audience))
+                            .map(c -> MemberReads.attach(client, List.of(c), true).get(0))
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unavailable", e);
@@ -70,7 +71,7 @@ public class CorrelationQueries {
 
     public Page list(Filter filter, Sort sort, int limit, List<FieldValue> after, Audience audience) {
         Query query = Query.of(q -> q.bool(b -> {
-            b.filter(SharingFilter.visibleTo(audience, "members.owner", "members.tlp"));
+            b.filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"));
             b.filter(f -> f.term(t -> t.field("suppressed").value(filter.suppressed())));
             if (!filter.suppressed()) {
                 b.filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))));
@@ -112,20 +113,20 @@ public class CorrelationQueries {
     }
 
     /**
-     * Every correlation document of the given values, and of the networks containing any of the
-     * addresses among them, that the caller may see: one search, however many values.
+     * Every correlation of the given values, and of the networks containing any of the addresses
+     * among them, that the caller may see, with their members: two searches, however many values.
      */
     public List<Correlation> sightings(List<Observable> values, Audience audience) {
         if (values.isEmpty()) {
             return List.of();
         }
         Query query = Query.of(q -> q.bool(b -> b.filter(matching(values))
-                .filter(SharingFilter.visibleTo(audience, "members.owner", "members.tlp"))));
+                .filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))));
         try {
-            return client.search(s -> s.index(SearchIndices.CORRELATIONS).query(query)
+            return MemberReads.attach(client, client.search(s -> s.index(SearchIndices.CORRELATIONS).query(query)
                     .size(Math.min(10_000, values.size() * 4 + 100)).trackTotalHits(t -> t.enabled(false)), JsonNode.class)
                     .hits().hits().stream().filter(hit -> hit.source() != null)
-                    .map(hit -> CorrelationDocuments.fromJson(hit.source())).toList();
+                    .map(hit -> CorrelationDocuments.fromJson(hit.source())).toList(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unavailable", e);
         }

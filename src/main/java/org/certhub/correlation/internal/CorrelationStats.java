@@ -38,7 +38,7 @@ public class CorrelationStats {
 
     public Map<String, Object> between(Instant since, Instant until, int top, Audience audience) {
         Query query = Query.of(q -> q.bool(b -> b
-                .filter(SharingFilter.visibleTo(audience, "members.owner", "members.tlp"))
+                .filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))
                 .filter(f -> f.term(t -> t.field("suppressed").value(false)))
                 .filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))))
                 .filter(f -> f.range(r -> r.date(d -> d.field("last_seen").gte(since.toString()).lt(until.toString()))))));
@@ -68,13 +68,13 @@ public class CorrelationStats {
     }
 
     private static Map<String, Object> topObservable(Correlation correlation, Audience audience) {
-        long visible = correlation.members().values().stream().filter(m -> audience.admits(m.owner(), m.tlp())).count();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", correlation.id());
         view.put("value_type", correlation.valueType());
         view.put("value", correlation.value());
         view.put("member_count", correlation.memberCount());
-        view.put("restricted_member_count", correlation.members().size() - visible);
+        view.put("restricted_member_count", CorrelationViews.restricted(correlation, audience).stream()
+                .mapToInt(Group::members).sum());
         view.put("certs", correlation.certs());
         return view;
     }

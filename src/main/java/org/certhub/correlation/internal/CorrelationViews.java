@@ -23,7 +23,7 @@ public record CorrelationViews(Function<String, String> contactOf) {
 
     /** Whether the caller may see at least one member: otherwise the correlation does not exist for it. */
     public static boolean visible(Correlation correlation, Audience audience) {
-        return correlation.members().values().stream().anyMatch(member -> audience.admits(member.owner(), member.tlp()));
+        return correlation.groups().stream().anyMatch(group -> audience.admits(group.owner(), group.tlp()));
     }
 
     /** The correlation with its members, for {@code GET /api/v1/correlations/{id}}. */
@@ -33,17 +33,10 @@ public record CorrelationViews(Function<String, String> contactOf) {
         return view;
     }
 
-    /** The correlation without its members, for listings. */
+    /** The correlation without its members, for listings: what it counts of them is enough. */
     public Map<String, Object> summary(Correlation correlation, Audience audience) {
-        List<Member> shown = new ArrayList<>();
-        List<String> restricted = new ArrayList<>();
-        for (Member member : correlation.members().values()) {
-            if (audience.admits(member.owner(), member.tlp())) {
-                shown.add(member);
-            } else {
-                restricted.add(member.owner());
-            }
-        }
+        List<Group> shown = shown(correlation, audience);
+        List<Group> restricted = restricted(correlation, audience);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", correlation.id());
         view.put("value_type", correlation.valueType());
@@ -51,14 +44,24 @@ public record CorrelationViews(Function<String, String> contactOf) {
         view.put("rule", correlation.rule());
         view.put("score", correlation.score());
         view.put("member_count", correlation.memberCount());
-        view.put("restricted_member_count", restricted.size());
+        view.put("restricted_member_count", restricted.stream().mapToInt(Group::members).sum());
         view.put("certs", correlation.certs());
-        view.put("first_seen", shown.stream().map(Member::firstSeen).min(Instant::compareTo).map(Instant::toString).orElse(null));
-        view.put("last_seen", shown.stream().map(Member::lastSeen).max(Instant::compareTo).map(Instant::toString).orElse(null));
+        view.put("first_seen", shown.stream().map(Group::firstSeen).min(Instant::compareTo).map(Instant::toString).orElse(null));
+        view.put("last_seen", shown.stream().map(Group::lastSeen).max(Instant::compareTo).map(Instant::toString).orElse(null));
         view.put("suppressed", correlation.suppressed());
         correlation.suppression().ifPresent(reason -> view.put("suppressed_reason", reason));
         view.put("explanation", Explanation.of(correlation, shown, restricted));
         return view;
+    }
+
+    /** The members the caller may see, counted per CERT and level. */
+    public static List<Group> shown(Correlation correlation, Audience audience) {
+        return correlation.groups().stream().filter(group -> audience.admits(group.owner(), group.tlp())).toList();
+    }
+
+    /** The members the caller may not see, counted per CERT and level. */
+    public static List<Group> restricted(Correlation correlation, Audience audience) {
+        return correlation.groups().stream().filter(group -> !audience.admits(group.owner(), group.tlp())).toList();
     }
 
     /** Members in stored order, each whole or blind. */

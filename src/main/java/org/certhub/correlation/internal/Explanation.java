@@ -17,17 +17,21 @@ public final class Explanation {
 
     /** The full explanation, as stored and announced. */
     static String of(Correlation correlation) {
-        return of(correlation, List.copyOf(correlation.members().values()), List.of());
+        return of(correlation, correlation.groups(), List.of());
     }
 
     /**
-     * @param shown the members the reader may see
-     * @param restrictedCerts the owner of each member the reader may not see
+     * @param shown the members the reader may see, counted per CERT and level
+     * @param restricted the members it may not see, counted per CERT and level
      */
-    public static String of(Correlation correlation, List<Member> shown, List<String> restrictedCerts) {
-        TreeSet<String> certs = new TreeSet<>(restrictedCerts);
-        shown.forEach(member -> certs.add(member.owner()));
-        int members = shown.size() + restrictedCerts.size() + correlation.membersBeyondCap();
+    public static String of(Correlation correlation, List<Group> shown, List<Group> restricted) {
+        TreeSet<String> certs = new TreeSet<>();
+        TreeSet<String> restrictedCerts = new TreeSet<>();
+        shown.forEach(group -> certs.add(group.owner()));
+        restricted.forEach(group -> restrictedCerts.add(group.owner()));
+        certs.addAll(restrictedCerts);
+        int restrictedMembers = restricted.stream().mapToInt(Group::members).sum();
+        int members = correlation.memberCount();
         StringBuilder text = new StringBuilder();
         if (correlation.rule().equals(Correlation.CIDR_CONTAINMENT)) {
             text.append("Network ").append(correlation.value()).append(" or addresses inside it");
@@ -37,16 +41,15 @@ public final class Explanation {
         text.append(members == 1 ? " is seen in 1 incident or report" : " is shared by " + members + " incidents or reports")
                 .append(" of ").append(certs.size()).append(certs.size() == 1 ? " CERT (" : " CERTs (")
                 .append(String.join(", ", certs)).append(")");
-        Optional<Instant> first = shown.stream().map(Member::firstSeen).min(Instant::compareTo);
-        Optional<Instant> last = shown.stream().map(Member::lastSeen).max(Instant::compareTo);
+        Optional<Instant> first = shown.stream().map(Group::firstSeen).min(Instant::compareTo);
+        Optional<Instant> last = shown.stream().map(Group::lastSeen).max(Instant::compareTo);
         if (first.isPresent()) {
             text.append(", first seen ").append(first.get()).append(", last seen ").append(last.get());
         }
         text.append("; rule ").append(correlation.rule()).append('.');
-        if (!restrictedCerts.isEmpty()) {
-            text.append(' ').append(restrictedCerts.size()).append(restrictedCerts.size() == 1 ? " member is" : " members are")
-                    .append(" restricted: contact ").append(String.join(", ", new TreeSet<>(restrictedCerts)))
-                    .append(" for details.");
+        if (restrictedMembers > 0) {
+            text.append(' ').append(restrictedMembers).append(restrictedMembers == 1 ? " member is" : " members are")
+                    .append(" restricted: contact ").append(String.join(", ", restrictedCerts)).append(" for details.");
         }
         correlation.suppression().ifPresent(reason ->
                 text.append(" Suppressed (").append(reason).append("): kept visible, never announced."));

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Stage two: merges a batch of sightings into the correlations of their values. Every sighting of
  * one value arrives on one partition (the topic is keyed {@code type:value}), so one thread owns
  * each correlation and no two instances merge the same one concurrently; the conditional write
- * catches the rare overlap during a rebalance. Per batch: one multi-get of the values not in the
- * {@link CorrelationCache}, at most two containment searches, one bulk write.
+ * catches the rare overlap during a rebalance. Per batch: one multi-get of the summaries and members
+ * not in the {@link CorrelationCache}, at most two containment searches, one bulk write.
  * <p>
  * New and grown correlations are announced <em>before</em> the write and the offset commit: after
  * a crash the batch is merged again against what was stored and announces the same growth again
@@ -84,18 +84,16 @@ class CorrelationEngine {
                     .add(observation.get());
         }
         List<ObservationRecorded> elsewhere = containment.add(byCorrelation);
-        Map<String, CorrelationStore.Stored> stored = cache.load(byCorrelation.keySet(), store);
-        List<Correlation> changed = new ArrayList<>();
+        Map<String, CorrelationStore.Stored> stored = cache.load(byCorrelation, store);
+        List<CorrelationStore.Change> changed = new ArrayList<>();
         List<CorrelationFound> announced = new ArrayList<>();
         for (Map.Entry<String, List<ObservationRecorded>> entry : byCorrelation.entrySet()) {
-            ObservationRecorded first = entry.getValue().get(0);
-            Correlation before = Optional.ofNullable(stored.get(entry.getKey())).map(CorrelationStore.Stored::correlation)
-                    .orElseGet(() -> Correlation.empty(first.valueType(), first.value()));
-            Correlation after = before.merge(entry.getValue(), suppression, limits);
-            if (!after.equals(before) && !cache.defer(after)) {
-                changed.add(after);
+            CorrelationStore.Stored before = stored.get(entry.getKey());
+            Correlation after = before.correlation().merge(entry.getValue(), suppression, limits);
+            if (!after.equals(before.correlation()) && !cache.defer(after)) {
+                changed.add(new CorrelationStore.Change(before, after));
             }
-            if (after.announcesOver(before)) {
+            if (after.announcesOver(before.correlation())) {
                 announced.add(after.found());
             }
         }
@@ -103,7 +101,7 @@ class CorrelationEngine {
         announced.forEach(found -> batch.send(properties.topics().correlations(), found.id(), found.toJson()));
         elsewhere.forEach(observation -> batch.send(properties.topics().observations(), observation.key(), observation.toJson()));
         batch.await();
-        cache.putAll(store.write(changed, stored));
+        cache.putAll(store.write(changed));
         log.debug("Merged {} sightings into {} values ({} changed, {} announced) in {} ms", records.size(),
                 byCorrelation.size(), changed.size(), announced.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -154,14 +154,36 @@ class CorrelationMergeTests {
     }
 
     @Test
-    void theDocumentRoundTripsThroughItsJson() {
+    void theSummaryAndEachMemberRoundTripThroughTheirJson() {
         Correlation merged = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.RED, T0),
                 seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0.plusSeconds(1))), RULES, LIMITS);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-        Correlation read = CorrelationDocuments.fromJson(tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(CorrelationDocuments.toJson(merged, T0)));
+        Correlation summary = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(merged, T0)));
+        Member member = merged.members().values().iterator().next();
+        var memberDocument = json.readTree(CorrelationDocuments.memberToJson(merged.id(), member, 0));
 
-        assertThat(read).isEqualTo(merged);
+        assertThat(summary).isEqualTo(merged.withMembers(List.of()));
+        assertThat(CorrelationDocuments.memberFromJson(memberDocument)).isEqualTo(member);
+        assertThat(CorrelationDocuments.correlationIdOf(memberDocument)).isEqualTo(merged.id());
+    }
+
+    @Test
+    void theSummaryCountsMembersPerCertAndLevelAndFollowsAMemberToAStricterLevel() {
+        Correlation merged = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.GREEN, T0),
+                seen("kz-cert", "report--2", "indicator--b", Tlp.GREEN, T0.plusSeconds(5)),
+                seen("uz-cert", "report--3", "indicator--c", Tlp.AMBER, T0.plusSeconds(9))), RULES, LIMITS);
+        Correlation stricter = merged.merge(List.of(seen("kz-cert", "report--2", "indicator--d", Tlp.RED, T0.plusSeconds(20))),
+                RULES, LIMITS);
+
+        assertThat(merged.groups()).extracting(Group::owner, Group::tlp, Group::members).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("kz-cert", Tlp.GREEN, 2), org.assertj.core.groups.Tuple.tuple("uz-cert", Tlp.AMBER, 1));
+        assertThat(merged.groups().get(0).lastSeen()).isEqualTo(T0.plusSeconds(5));
+        assertThat(stricter.groups()).extracting(Group::owner, Group::tlp, Group::members).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("kz-cert", Tlp.GREEN, 1), org.assertj.core.groups.Tuple.tuple("kz-cert", Tlp.RED, 1),
+                org.assertj.core.groups.Tuple.tuple("uz-cert", Tlp.AMBER, 1));
+        assertThat(stricter.storedMembers()).isEqualTo(3);
+        assertThat(stricter.membersChangedSince(merged)).extracting(Member::container).containsExactly("report--2");
     }
 
     @Test
