@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every owner's deletion the hub knows of: (owner, STIX id) to the latest time that owner deleted
  * the object. Filled by {@link DeletionsFollower} from the deletions topic; small, since deletions
- * are rare (one entry of about 150 bytes per deleted object). A stage that reads the intake topic
+ * are rare (one entry of a few hundred bytes per deleted object). A stage that reads the intake topic
  * asks it whether an object version it reads was deleted since; such a stage's listener is listed
  * in a {@link ListenersAwaitingIndices}, so that it starts only once every earlier deletion is known.
  */

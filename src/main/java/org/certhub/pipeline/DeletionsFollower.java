@@ -39,6 +39,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeletionsFollower implements SmartLifecycle {
 
+    /**
+     * Below the listener containers' phase: stopped after them, so that a batch still running at
+     * shutdown is not left waiting for a follower that is gone.
+     */
+    static final int PHASE = Integer.MAX_VALUE - 200;
     private static final Logger log = LoggerFactory.getLogger(DeletionsFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(1);
@@ -47,7 +52,7 @@ class DeletionsFollower implements SmartLifecycle {
     private final KafkaProperties kafka;
     private final Admin admin;
     private final String topic;
-    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
     /** The next offset to read, per partition, as of the last poll: what {@link DeletedObjects} holds. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
@@ -62,7 +67,7 @@ class DeletionsFollower implements SmartLifecycle {
         this.topic = properties.deletionsTopic();
     }
 
-    /** Completes once every deletion made before the hub started is known. */
+    /** Completes once every deletion made before the hub (or this component, restarted) started is known. */
     CompletableFuture<Void> loaded() {
         return loaded;
     }
@@ -75,11 +80,14 @@ class DeletionsFollower implements SmartLifecycle {
      */
     void awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (!loaded.isDone() || positions.isEmpty()) {
+            throw new TransientIndexingException("The deletions topic " + topic + " is being read again; the batch will be retried");
+        }
         Map<TopicPartition, Long> ends = endOffsets(timeout);
         synchronized (progress) {
             while (ends.entrySet().stream().anyMatch(end -> positions.getOrDefault(end.getKey(), 0L) < end.getValue())) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || !running) {
                     throw new TransientIndexingException("The deletions topic " + topic + " was not read up to its end within "
                             + timeout + "; the batch will be retried");
                 }
@@ -116,23 +124,29 @@ class DeletionsFollower implements SmartLifecycle {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "certhub-deletions-follower-" + System.identityHashCode(this));
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // A stopped context (e.g. a cached test context, paused) is started again: read the topic anew.
+        positions.clear();
+        if (loaded.isDone()) {
+            loaded = new CompletableFuture<>();
+        }
         running = true;
-        follower = new Thread(this::follow, "deletions-follower");
+        Consumer<String, byte[]> reader = consumer;
+        follower = new Thread(() -> follow(reader), "deletions-follower");
         follower.setDaemon(true);
         follower.start();
     }
 
-    private void follow() {
+    private void follow(Consumer<String, byte[]> reader) {
         long started = System.nanoTime();
         Map<TopicPartition, Long> startEnds = Map.of();
         try {
             while (running) {
                 try {
-                    if (positions.isEmpty()) {
-                        startEnds = assignFromTheBeginning();
+                    if (reader.assignment().isEmpty()) {
+                        startEnds = assignFromTheBeginning(reader);
                     }
-                    consumer.poll(POLL).forEach(this::apply);
-                    advance();
+                    reader.poll(POLL).forEach(this::apply);
+                    advance(reader);
                     if (!loaded.isDone() && caughtUpWith(startEnds)) {
                         log.info("Read the deletions topic {}: {} deleted objects in {} ms", topic, deleted.size(),
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -140,25 +154,26 @@ class DeletionsFollower implements SmartLifecycle {
                     }
                 } catch (WakeupException e) {
                     // stop() woke us up; the loop condition ends the thread
-                } catch (KafkaException e) {
+                } catch (KafkaException | IllegalStateException e) {
                     log.warn("Reading the deletions topic {} failed, retrying: {}", topic, e.toString());
                     pause();
                 }
             }
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            reader.close(Duration.ofSeconds(5));
         }
     }
 
-    private Map<TopicPartition, Long> assignFromTheBeginning() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+    /** The end offsets when reading starts; assigned only once they are known, so a failure here starts over. */
+    private Map<TopicPartition, Long> assignFromTheBeginning(Consumer<String, byte[]> reader) {
+        List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         if (partitions.isEmpty()) {
             throw new KafkaException("the deletions topic " + topic + " has no partitions yet");
         }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(30));
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
         partitions.forEach(partition -> positions.put(partition, 0L));
         return ends;
     }
@@ -169,9 +184,9 @@ class DeletionsFollower implements SmartLifecycle {
     }
 
     /** Publishes how far the topic has been read, after its records are in {@link DeletedObjects}. */
-    private void advance() {
+    private void advance(Consumer<String, byte[]> reader) {
         synchronized (progress) {
-            positions.keySet().forEach(partition -> positions.put(partition, consumer.position(partition)));
+            positions.keySet().forEach(partition -> positions.put(partition, reader.position(partition)));
             progress.notifyAll();
         }
     }
@@ -192,6 +207,9 @@ class DeletionsFollower implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        synchronized (progress) {
+            progress.notifyAll();
+        }
         Thread thread = follower;
         if (thread != null) {
             consumer.wakeup();
@@ -206,5 +224,10 @@ class DeletionsFollower implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

@@ -3,7 +3,9 @@ package org.certhub.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,22 +22,29 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
+import org.certhub.intake.BundleAccepted;
 import org.certhub.search.ObjectQueries;
 import org.certhub.search.SearchIndices;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.SharingPolicy.Audience;
 import org.certhub.tenancy.TenancyProperties;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -48,6 +58,7 @@ import tools.jackson.databind.JsonNode;
  * own, so that its readers alone read it and pausing them really leaves a backlog.
  */
 @HubIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = "certhub.intake.topic=" + DeletionsIntegrationTests.INTAKE)
 @DirtiesContext
 class DeletionsIntegrationTests {
@@ -83,6 +94,15 @@ class DeletionsIntegrationTests {
 
     @Autowired
     Admin admin;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> intakeKafkaTemplate;
+
+    @Autowired
+    PipelineProperties properties;
 
     @Test
     void replayingTheIntakeTopicIntoEmptiedIndicesBringsBackEveryObjectButTheDeletedOne() throws Exception {
@@ -160,6 +180,33 @@ class DeletionsIntegrationTests {
         refresh();
         assertThat(queries.current(object, UZ)).isPresent();
         assertThat(queries.versions(object, UZ)).hasSize(1);
+    }
+
+    /** Last: the web server comes back on another port, which the other tests' client does not know. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aHubStoppedAndStartedAgainReadsTheDeletionsAnewAndIndexesAgain() throws Exception {
+        String object = "malware--" + UUID.randomUUID();
+        submitAndAwait(malware(object, V1));
+
+        context.stop();
+        // Made meanwhile through another instance: this one learns of it only by reading the topic again.
+        intakeKafkaTemplate.send(new ProducerRecord<>(properties.deletionsTopic(), object, new ObjectDeleted(
+                ObjectDeleted.SCHEMA_VERSION, "kz-cert", object, "TLP:GREEN", Instant.now()).toJson())).get(10, TimeUnit.SECONDS);
+        context.start();
+
+        awaitGone(object);
+        String later = "malware--" + UUID.randomUUID();
+        String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + malware(later, V1) + "]}";
+        intakeKafkaTemplate.send(new BundleAccepted(BundleAccepted.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                "bundle--" + UUID.randomUUID(), "kz-cert", Instant.now(), 1, bundle.getBytes(StandardCharsets.UTF_8))
+                .toRecord(INTAKE)).get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.current(later, KZ)).isPresent());
+        indexer.index(everyRecordOfTheIntakeTopic());
+        refresh();
+        assertThat(queries.current(later, KZ)).isPresent();
+        assertThat(queries.current(object, KZ)).isEmpty();
+        assertThat(queries.versions(object, KZ)).isEmpty();
     }
 
     private List<ConsumerRecord<String, byte[]>> everyRecordOfTheIntakeTopic() {
