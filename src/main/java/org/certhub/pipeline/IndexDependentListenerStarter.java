@@ -23,8 +23,8 @@ class IndexDependentListenerStarter implements SmartLifecycle {
     private final List<ListenersAwaitingIndices> listeners;
     private volatile boolean running;
 
-    IndexDependentListenerStarter(IndexBootstrap indices, DeletionsFollower deletions, KafkaListenerEndpointRegistry registry,
-            List<ListenersAwaitingIndices> listeners) {
+    IndexDependentListenerStarter(IndexBootstrap indices, DeletionsFollower deletions,
+            KafkaListenerEndpointRegistry registry, List<ListenersAwaitingIndices> listeners) {
         this.indices = indices;
         this.deletions = deletions;
         this.registry = registry;
@@ -34,12 +34,13 @@ class IndexDependentListenerStarter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        CompletableFuture.allOf(indices.ready(), deletions.loaded()).thenRun(() -> listeners.stream().flatMap(group -> group.listenerIds().stream()).forEach(id -> {
-            MessageListenerContainer container = registry.getListenerContainer(id);
-            if (running && container != null && !container.isRunning()) {
-                container.start();
-            }
-        }));
+        CompletableFuture.allOf(indices.ready(), deletions.loaded()).thenRun(() -> listeners.stream()
+                .flatMap(group -> group.listenerIds().stream()).forEach(id -> {
+                    MessageListenerContainer container = registry.getListenerContainer(id);
+                    if (running && container != null && !container.isRunning()) {
+                        container.start();
+                    }
+                }));
     }
 
     @Override
