@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of the observations and correlations topics when the hub creates them
  * @param replicationFactor their replication when the hub creates them
  * @param concurrency consumer threads of each of the two stages in this hub instance
- * @param maxPollRecords most records handled in one batch (one Elasticsearch round trip)
+ * @param maxPollRecords most records handled in one batch (one Elasticsearch round trip: large, because a
+ *     round trip waits behind the indexer's bulk requests whatever its size)
  * @param suppressedValues values too common to mean anything (public resolvers, loopback, private
  *     networks): their sightings are kept, marked suppressed, and never announced. IP networks
  *     here also suppress every address and smaller network inside them, a domain its sub-domains.
@@ -39,7 +40,7 @@ public record CorrelationProperties(
         @DefaultValue("4") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1") @Min(1) int concurrency,
-        @DefaultValue("500") @Min(1) int maxPollRecords,
+        @DefaultValue("2000") @Min(1) int maxPollRecords,
         @DefaultValue({"8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112",
                 "2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111", "127.0.0.1", "::1",
                 "0.0.0.0", "255.255.255.255", "localhost", "example.com", "example.org", "example.net",

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,12 +30,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code --latency-duration}): the time until each is visible through
  * {@code GET /api/v1/correlations}; (3) correlation off ({@code --certhub.correlation.enabled=false}):
  * the same sustained phase; (4) the throughput drop of (1) against (3). Other options:
- * {@code --objects-per-bundle=10 --seed=42 --hub-heap=1g --keep-data --index-timeout=120s}.
+ * {@code --objects-per-bundle=10 --seed=42 --hub-heap=<size, default: the JVM's> --keep-data --index-timeout=120s
+ * --hub-args=--name=value;--name=value} (settings for both hubs, e.g. to compare a tuning).
  */
 public class CorrelationBenchmark {
 
     private static final Set<String> OPTIONS = Set.of("clients", "objects-per-bundle", "duration", "rate", "latency-duration",
-            "probe-interval", "seed", "hub-heap", "keep-data", "index-timeout");
+            "probe-interval", "seed", "hub-heap", "keep-data", "index-timeout", "hub-args");
 
     @Test
     @EnabledIfSystemProperty(named = "bench.check", matches = "correlation")
@@ -91,8 +93,9 @@ public class CorrelationBenchmark {
         String phase = correlation ? "1 correlation on" : "3 correlation off";
         Path dataDir = HubProcess.freshDataDir(correlation ? "correlation-on-" : "correlation-off-");
         System.out.println("Starting a hub with correlation " + (correlation ? "on" : "off") + " (data " + dataDir + ") ...");
-        HubProcess hub = HubProcess.start(dataDir, options.string("hub-heap").orElse("1g"), Duration.ofMinutes(3),
-                List.of("--certhub.correlation.enabled=" + correlation));
+        List<String> arguments = new ArrayList<>(List.of("--certhub.correlation.enabled=" + correlation));
+        options.string("hub-args").ifPresent(more -> arguments.addAll(List.of(more.split(";"))));
+        HubProcess hub = HubProcess.start(dataDir, options.string("hub-heap"), Duration.ofMinutes(3), arguments);
         try (ConsumerLag lag = new ConsumerLag(hub.kafkaBootstrap())) {
             hub.awaitReady(Duration.ofMinutes(2));
             ElasticsearchHttp es = new ElasticsearchHttp(hub.elasticsearchUri());

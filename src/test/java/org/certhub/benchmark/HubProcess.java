@@ -66,21 +66,27 @@ public final class HubProcess {
      * Starts a hub on {@code dataDir} (fresh, or the data of an earlier start) and waits until it
      * has started; the log goes to {@code dataDir/hub-<n>.log}.
      */
-    static HubProcess start(Path dataDir, String heap, Duration timeout) throws IOException {
+    static HubProcess start(Path dataDir, Optional<String> heap, Duration timeout) throws IOException {
         return start(dataDir, heap, timeout, List.of());
     }
 
-    /** The same, with more {@code --name=value} arguments for the hub (e.g. {@code --certhub.correlation.enabled=false}). */
-    public static HubProcess start(Path dataDir, String heap, Duration timeout, List<String> arguments) throws IOException {
+    /**
+     * The same, with more {@code --name=value} arguments for the hub (e.g. {@code --certhub.correlation.enabled=false}).
+     *
+     * @param heap the hub's {@code -Xmx}; empty leaves the JVM's default (a quarter of the memory),
+     *     as {@code ./mvnw spring-boot:run} does
+     */
+    public static HubProcess start(Path dataDir, Optional<String> heap, Duration timeout, List<String> arguments)
+            throws IOException {
         int n = 1;
         while (Files.exists(dataDir.resolve("hub-" + n + ".log"))) {
             n++;
         }
         Path log = dataDir.resolve("hub-" + n + ".log");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-cp", absoluteClassPath(), "org.certhub.CerthubApplication",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        heap.ifPresent(size -> command.add("-Xmx" + size));
+        command.addAll(List.of("-cp", absoluteClassPath(), "org.certhub.CerthubApplication",
                 "--server.port=" + port,
                 "--certhub.local.data-dir=" + dataDir,
                 "--certhub.local.dist-dir=" + Path.of(System.getProperty("java.io.tmpdir"), "certhub-dist"),

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code 127.0.0.1:9092}), {@code --elasticsearch} (default {@code http://127.0.0.1:9200}) and
  * {@code --credentials} (default {@code data/demo-credentials.json}); what is unreachable is skipped.
  * Other options: {@code --kafka=host:port --elasticsearch=http://host:9200 --credentials=file
- * --baseline-duration=20s --baseline-docs=200000 --baseline-warm-up-docs=50000 --seed=42 --hub-heap=1g --keep-data}.
+ * --baseline-duration=20s --baseline-docs=200000 --baseline-warm-up-docs=50000 --seed=42 --hub-heap=<size, default: the JVM's> --keep-data}.
  */
 public class IngestBenchmark {
 
@@ -80,7 +80,7 @@ public class IngestBenchmark {
             } else {
                 dataDir = HubProcess.freshDataDir("ingest-");
                 System.out.println("Starting a hub (data " + dataDir + ") ...");
-                HubProcess started = HubProcess.start(dataDir, options.string("hub-heap").orElse("1g"), Duration.ofMinutes(3));
+                HubProcess started = HubProcess.start(dataDir, options.string("hub-heap"), Duration.ofMinutes(3));
                 hub = started;
                 Duration ready = started.awaitReady(Duration.ofMinutes(2));
                 engines = new Engines(started.uri().toString(), options.string("kafka").or(optional(started::kafkaBootstrap)),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public class KillDuringIngestCheck {
         int total = options.integer("bundles", 5_000);
         int perBundle = options.integer("objects-per-bundle", 10);
         double killAt = options.decimal("kill-at", 0.4);
-        String heap = options.string("hub-heap").orElse("1g");
+        Optional<String> heap = options.string("hub-heap");
         String topic = options.string("intake-topic").orElse("certhub.intake");
         int marker = (int) System.nanoTime();
         Report report = new Report("certhub kill -9 during ingest check");

@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * responders' queries goes through the hub's {@code GET /api/v1/objects} as the CERTs (type
  * filter, observable value, text in four languages, CERT filter, time range, cursor paging) and
  * the latency of each kind and of all is printed (p50/p95/p99). Options: {@code --objects=1000000
- * --queries=3000 --warm-up=500 --clients=2 --seed=42 --hub-heap=1g --keep-data}.
+ * --queries=3000 --warm-up=500 --clients=2 --seed=42 --hub-heap=<size, default: the JVM's> --keep-data}.
  */
 public class SearchBenchmark {
 
@@ -70,7 +70,7 @@ public class SearchBenchmark {
         boolean failed = false;
         try {
             System.out.println("Starting a hub (data " + dataDir + ") ...");
-            hub = HubProcess.start(dataDir, options.string("hub-heap").orElse("1g"), Duration.ofMinutes(3));
+            hub = HubProcess.start(dataDir, options.string("hub-heap"), Duration.ofMinutes(3));
             hub.awaitReady(Duration.ofMinutes(2));
             ElasticsearchHttp es = new ElasticsearchHttp(hub.elasticsearchUri());
             List<Submitter> certs = DemoCredentials.submitters(hub.credentialsFile(Duration.ofSeconds(30)).orElseThrow());

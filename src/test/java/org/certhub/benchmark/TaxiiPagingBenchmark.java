@@ -70,7 +70,7 @@ public class TaxiiPagingBenchmark {
         boolean failed = false;
         try {
             System.out.println("Starting a hub (data " + dataDir + ") ...");
-            hub = HubProcess.start(dataDir, options.string("hub-heap").orElse("1g"), Duration.ofMinutes(3));
+            hub = HubProcess.start(dataDir, options.string("hub-heap"), Duration.ofMinutes(3));
             hub.awaitReady(Duration.ofMinutes(2));
             ElasticsearchHttp es = new ElasticsearchHttp(hub.elasticsearchUri());
             String partner = "Basic " + Base64.getEncoder().encodeToString(("regional-soc:" + key(hub, "regional-soc"))

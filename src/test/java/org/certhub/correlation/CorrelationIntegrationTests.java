@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.correlation.internal.Correlation;
+import org.certhub.search.SearchIndices;
 import org.certhub.intake.BundleAccepted;
 import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
@@ -59,6 +61,9 @@ class CorrelationIntegrationTests {
 
     @Autowired
     KafkaProperties kafka;
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
     private DemoKeys keys;
 
@@ -255,6 +260,31 @@ class CorrelationIntegrationTests {
                 assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("member_count").asInt()).isEqualTo(13));
         assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("suppressed_reason").asString()).isEqualTo("too-common");
         assertThat(announced(id)).extracting(CorrelationFound::memberCount).allSatisfy(count -> assertThat(count).isLessThan(13));
+    }
+
+    @Test
+    void aMemberLeftBehindByABatchThatFailedBeforeItsSummaryIsCountedOnceWhenTheBatchIsMergedAgain() throws Exception {
+        String ip = randomIp();
+        String uzBundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip));
+        String report = uzBundle.substring(uzBundle.indexOf("report--"), uzBundle.indexOf("report--") + 44);
+        String id = Correlation.idOf("ipv4:" + ip);
+        // What a bulk request leaves when the member's create succeeded and the summary's failed
+        // (e.g. 429): a member document not counted by any summary.
+        Map<String, Object> orphan = Map.of("correlation_id", id, "ordinal", 0, "owner", "uz-cert", "container", report,
+                "object_ids", List.of("indicator--left-behind"), "tlp", "TLP:GREEN", "first_seen", "2026-11-01T10:00:00Z",
+                "last_seen", "2026-11-01T10:00:00Z", "via", List.of());
+        elasticsearch.create(c -> c.index(SearchIndices.CORRELATION_MEMBERS).id(Correlation.idOf(id + "\nuz-cert\n" + report))
+                .document(orphan));
+
+        send(accepted("uz-cert", uzBundle));
+        send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("certs"))
+                .hasSize(2));
+        JsonNode correlation = get("kz-cert", "/api/v1/correlations/" + id);
+        assertThat(correlation.path("member_count").asInt()).isEqualTo(2);
+        assertThat(correlation.path("members")).hasSize(2);
+        assertThat(correlation.path("members").findValuesAsString("container")).containsOnlyOnce(report);
     }
 
     @Test

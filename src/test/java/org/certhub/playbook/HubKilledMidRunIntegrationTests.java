@@ -146,7 +146,7 @@ class HubKilledMidRunIntegrationTests {
      * directory only (no shipped playbook runs), webhook retries and rescans in fractions of a second.
      */
     private HubProcess start() throws IOException {
-        HubProcess started = HubProcess.start(dataDir, "768m", START, List.of(
+        HubProcess started = HubProcess.start(dataDir, Optional.of("768m"), START, List.of(
                 "--certhub.local.elasticsearch.heap=512MB",
                 "--certhub.tenancy.demo.enabled=true",
                 "--certhub.playbook.directory=" + dataDir.resolve("playbooks"),
