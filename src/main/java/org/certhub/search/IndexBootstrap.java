@@ -125,7 +125,7 @@ public class IndexBootstrap implements SmartLifecycle {
         String index = alias + SearchIndices.FIRST_VERSION_SUFFIX;
         client.indices().create(c -> c.index(index)
                 .settings(s -> s.numberOfReplicas(String.valueOf(properties.replicas()))
-                        .refreshInterval(r -> r.time(properties.refreshInterval().toMillis() + "ms")))
+                        .refreshInterval(r -> r.time(properties.refreshIntervalOf(alias).toMillis() + "ms")))
                 .aliases(alias, a -> a.isWriteIndex(true)));
         log.info("Created index {} behind alias {}", index, alias);
     }

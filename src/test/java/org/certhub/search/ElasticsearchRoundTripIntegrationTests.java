@@ -32,4 +32,12 @@ class ElasticsearchRoundTripIntegrationTests {
             assertThat(hit.source()).containsEntry("type", "indicator");
         });
     }
+
+    @Test
+    void correlationsBecomeSearchableSoonerThanObjects() throws Exception {
+        var settings = client.indices().getSettings(g -> g.index(SearchIndices.CORRELATIONS, SearchIndices.OBJECTS));
+
+        assertThat(settings.settings().values()).extracting(index -> index.settings().index().refreshInterval().time())
+                .containsExactlyInAnyOrder("250ms", "1000ms");
+    }
 }
