@@ -23,7 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  * In one run, two hubs started as child processes one after the other on fresh data, the same
  * load for each: (1) correlation on: the ingest benchmark's sustained phase ({@code --clients}
- * closed-loop clients for {@code --duration}), its throughput accepted, indexed (every object
+ * closed-loop clients for {@code --duration}, after a warm-up of the same load for {@code --warm-up}
+ * (30 s; {@code 0s} for none) until every consumer group caught up), its throughput accepted, indexed (every object
  * searchable) and fully processed (every consumer group, both correlation stages included, caught
  * up); then (2) new cross-CERT matches ({@link MatchProbe}, one every {@code --probe-interval})
  * while the ingest benchmark's fixed-rate load runs ({@code --rate} bundles/s for
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 public class CorrelationBenchmark {
 
     private static final Set<String> OPTIONS = Set.of("clients", "objects-per-bundle", "duration", "rate", "latency-duration",
-            "probe-interval", "seed", "hub-heap", "keep-data", "index-timeout", "hub-args");
+            "probe-interval", "seed", "hub-heap", "keep-data", "index-timeout", "hub-args", "warm-up");
 
     @Test
     @EnabledIfSystemProperty(named = "bench.check", matches = "correlation")
@@ -107,8 +108,10 @@ public class CorrelationBenchmark {
             HubPhases phases = new HubPhases(client, certs.stream().map(Submitter::apiKey).toList(), perBundle, seed,
                     Optional.of(es), Optional.of(hub), options.duration("index-timeout", Duration.ofSeconds(120)), report);
             report.row(phase, "hub " + hub.uri() + ", log " + hub.logFile());
+            int clients = options.integer("clients", 64);
+            phases.warmUp(clients, options.duration("warm-up", Duration.ofSeconds(30)), marker - 1, hub.kafkaBootstrap());
             Duration cpuBefore = hub.cpu();
-            SubmissionRun sustained = phases.sustained(options.integer("clients", 64), options.duration("duration",
+            SubmissionRun sustained = phases.sustained(clients, options.duration("duration",
                     Duration.ofSeconds(60)), marker);
             Optional<Long> caughtUp = lag.awaitCaughtUp(options.duration("index-timeout", Duration.ofSeconds(120)));
             if (sustained.indexingFailed || caughtUp.isEmpty()) {

@@ -47,11 +47,60 @@ final class HubPhases {
         this.report = report;
     }
 
+    /**
+     * Phase 0: the same closed-loop load as phase 1 for {@code duration}, its figures discarded, then
+     * a wait until every consumer group caught up. The raw Elasticsearch baseline is measured after a
+     * warm-up too: without one, the hub's first minute is a third JIT compilation (the compiler
+     * threads took ~30 % of the hub's CPU in a cold 30 s run), which no long-running hub pays.
+     */
+    void warmUp(int clients, Duration duration, int marker, String kafka) throws Exception {
+        if (duration.isZero()) {
+            report.row("0 warm-up", "none (--warm-up=0s): phase 1 measures a cold hub, JIT compilation included");
+            return;
+        }
+        System.out.printf("Phase 0 (warm-up): %d clients for %s ...%n", clients, duration);
+        SubmissionRun run = submitClosedLoop(clients, duration, marker);
+        try (ConsumerLag lag = new ConsumerLag(kafka)) {
+            Optional<Long> caughtUp = lag.awaitCaughtUp(indexTimeout);
+            report.row("0 warm-up", String.format(Locale.ROOT, "%d clients for %.1f s: accepted %,d objects (figures "
+                    + "discarded); %s", clients, run.seconds(), run.acceptedObjects, caughtUp.map(at -> String.format(
+                            Locale.ROOT, "every consumer group caught up %.1f s after the last 202",
+                            (at - run.lastAcceptedNanos) / 1e9)).orElse("the consumer groups did not catch up: " + lag.byGroup())));
+        }
+    }
+
     /** Phase 1: {@code clients} closed-loop clients for {@code duration}, then up to all accepted objects searchable. */
     SubmissionRun sustained(int clients, Duration duration, int marker) throws Exception {
         System.out.printf("Phase 1: %d clients for %s ...%n", clients, duration);
         Cpu before = Cpu.now(hub);
         OtherLoad others = OtherLoad.start();
+        SubmissionRun run = submitClosedLoop(clients, duration, marker);
+        report.row("1 sustained", String.format(Locale.ROOT, "%d clients: accepted %,d bundles in %.1f s = %,.1f bundles/s "
+                + "= %,.0f objects/s (202)", clients, run.acceptedBundles, run.seconds(), run.acceptedBundles / run.seconds(),
+                run.acceptedObjectsPerSecond()));
+        outcomes(run, "latency of 202s");
+        if (es.isEmpty()) {
+            report.row("", "end-to-end: SKIPPED (no --elasticsearch to count indexed objects)");
+            return run;
+        }
+        Optional<Long> searchable = awaitIndexed(es.get(), StixBundleGenerator.bundlePrefix(marker), run.acceptedObjects);
+        Cpu used = Cpu.now(hub).minus(before);
+        if (searchable.isEmpty()) {
+            report.row("", "end-to-end: FAILED, not every accepted object became searchable");
+            run.indexingFailed = true;
+            return run;
+        }
+        double endToEnd = (searchable.get() - run.firstStartNanos) / 1e9;
+        run.endToEndObjectsPerSecond = run.acceptedObjects / endToEnd;
+        report.row("", String.format(Locale.ROOT, "indexed end-to-end %,.0f objects/s (all %,d searchable %.1f s after the "
+                + "first submission; indexing lag after the last 202: %.2f s)", run.endToEndObjectsPerSecond,
+                run.acceptedObjects, endToEnd, (searchable.get() - run.lastAcceptedNanos) / 1e9));
+        report.row("", used.describe(run.acceptedObjects));
+        warnIfBusy(others);
+        return run;
+    }
+
+    private SubmissionRun submitClosedLoop(int clients, Duration duration, int marker) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + duration.toNanos();
         List<Future<SubmissionRun>> workers = new ArrayList<>();
@@ -78,28 +127,6 @@ final class HubPhases {
             run.add(worker.get());
         }
         pool.shutdown();
-        report.row("1 sustained", String.format(Locale.ROOT, "%d clients: accepted %,d bundles in %.1f s = %,.1f bundles/s "
-                + "= %,.0f objects/s (202)", clients, run.acceptedBundles, run.seconds(), run.acceptedBundles / run.seconds(),
-                run.acceptedObjectsPerSecond()));
-        outcomes(run, "latency of 202s");
-        if (es.isEmpty()) {
-            report.row("", "end-to-end: SKIPPED (no --elasticsearch to count indexed objects)");
-            return run;
-        }
-        Optional<Long> searchable = awaitIndexed(es.get(), StixBundleGenerator.bundlePrefix(marker), run.acceptedObjects);
-        Cpu used = Cpu.now(hub).minus(before);
-        if (searchable.isEmpty()) {
-            report.row("", "end-to-end: FAILED, not every accepted object became searchable");
-            run.indexingFailed = true;
-            return run;
-        }
-        double endToEnd = (searchable.get() - run.firstStartNanos) / 1e9;
-        run.endToEndObjectsPerSecond = run.acceptedObjects / endToEnd;
-        report.row("", String.format(Locale.ROOT, "indexed end-to-end %,.0f objects/s (all %,d searchable %.1f s after the "
-                + "first submission; indexing lag after the last 202: %.2f s)", run.endToEndObjectsPerSecond,
-                run.acceptedObjects, endToEnd, (searchable.get() - run.lastAcceptedNanos) / 1e9));
-        report.row("", used.describe(run.acceptedObjects));
-        warnIfBusy(others);
         return run;
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (or {@code java -cp <test class path> org.certhub.benchmark.IngestBenchmark --clients=8 ...}).
  * Without {@code --hub=URL} it starts a hub as a child process on free ports with a fresh data dir
  * under {@code /tmp/certhub-bench}, and reads the embedded engines' addresses from its log and the
- * demo API keys from its data dir. Phases: (1) sustained throughput of {@code --clients} closed-loop
+ * demo API keys from its data dir. Phases: (0) a warm-up of the same load as (1) for {@code --warm-up}
+ * (30 s; {@code 0s} for none), its figures discarded, until every consumer group caught up; (1) sustained throughput of {@code --clients} closed-loop
  * clients for {@code --duration}, up to every accepted object searchable in Elasticsearch, then
  * until every consumer group (correlation, playbooks, feed) has worked off the phase's backlog;
  * (2) latency at a fixed open-loop {@code --rate} of bundles/s for {@code --latency-duration};
@@ -43,7 +44,7 @@ public class IngestBenchmark {
 
     private static final Set<String> OPTIONS = Set.of("hub", "baselines", "kafka", "elasticsearch", "credentials", "clients",
             "objects-per-bundle", "duration", "rate", "latency-duration", "baseline-duration", "baseline-docs",
-            "baseline-warm-up-docs", "seed",
+            "baseline-warm-up-docs", "seed", "warm-up",
             "hub-heap", "keep-data", "intake-partitions", "index-timeout");
 
     @Test
@@ -111,6 +112,9 @@ public class IngestBenchmark {
             } else {
                 Duration indexTimeout = options.duration("index-timeout", Duration.ofSeconds(120));
                 HubPhases phases = new HubPhases(client, keys, perBundle, seed, es, Optional.ofNullable(hub), indexTimeout, report);
+                if (engines.kafka.isPresent()) {
+                    phases.warmUp(clients, options.duration("warm-up", Duration.ofSeconds(30)), marker - 1, engines.kafka.get());
+                }
                 sustained = phases.sustained(clients, options.duration("duration", Duration.ofSeconds(60)), marker);
                 if (engines.kafka.isPresent() && !sustained.indexingFailed) {
                     failed |= !phases.awaitFullyProcessed(engines.kafka.get(), sustained, indexTimeout);

@@ -1,8 +1,8 @@
 package org.certhub.correlation.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +68,9 @@ public final class TechniqueTargets {
                 default -> { }
             }
         }
+        if (targets.isEmpty()) {
+            return List.of();
+        }
         List<ObservationRecorded> out = new ArrayList<>();
         String week = week(receivedAt);
         for (JsonNode pattern : objects) {
@@ -91,8 +94,9 @@ public final class TechniqueTargets {
     }
 
     static String week(Instant instant) {
-        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        return String.format(Locale.ROOT, "%d-W%02d", utc.get(IsoFields.WEEK_BASED_YEAR), utc.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
     }
 
     private static void add(Map<String, Target> named, String name, Tlp tlp) {

@@ -83,8 +83,11 @@ class CorrelationEngine {
             byCorrelation.computeIfAbsent(Correlation.idOf(observation.get().key()), id -> new ArrayList<>())
                     .add(observation.get());
         }
+        long read = System.nanoTime();
         List<ObservationRecorded> elsewhere = containment.add(byCorrelation);
+        long contained = System.nanoTime();
         Map<String, CorrelationStore.Stored> stored = cache.load(byCorrelation, store);
+        long loaded = System.nanoTime();
         List<CorrelationStore.Change> changed = new ArrayList<>();
         List<CorrelationFound> announced = new ArrayList<>();
         for (Map.Entry<String, List<ObservationRecorded>> entry : byCorrelation.entrySet()) {
@@ -101,9 +104,18 @@ class CorrelationEngine {
         announced.forEach(found -> batch.send(properties.topics().correlations(), found.id(), found.toJson()));
         elsewhere.forEach(observation -> batch.send(properties.topics().observations(), observation.key(), observation.toJson()));
         batch.await();
+        long published = System.nanoTime();
         cache.putAll(store.write(changed));
-        log.debug("Merged {} sightings into {} values ({} changed, {} announced) in {} ms", records.size(),
-                byCorrelation.size(), changed.size(), announced.size(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (log.isDebugEnabled()) {
+            long written = System.nanoTime();
+            log.debug("Merged {} sightings into {} values ({} changed, {} announced) in {} ms: read {}, containment {}, "
+                    + "load {}, merge and publish {}, write {}", records.size(), byCorrelation.size(), changed.size(),
+                    announced.size(), millis(written - started), millis(read - started), millis(contained - read),
+                    millis(loaded - contained), millis(published - loaded), millis(written - published));
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 }
