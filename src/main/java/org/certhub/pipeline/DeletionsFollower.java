@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.certhub.kafka.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -56,9 +56,10 @@ class DeletionsFollower implements SmartLifecycle {
     /** The next offset to read, per partition, as of the last poll: what {@link DeletedObjects} holds. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
-    private volatile boolean running;
-    private volatile Thread follower;
-    private volatile Consumer<String, byte[]> consumer;
+    private volatile TopicFollower<String, byte[]> follower;
+    /** Set before the follower thread starts, then read and written by that thread only. */
+    private Map<TopicPartition, Long> startEnds = Map.of();
+    private long readingStarted;
 
     DeletionsFollower(DeletedObjects deleted, KafkaProperties kafka, Admin kafkaAdminClient, PipelineProperties properties) {
         this.deleted = deleted;
@@ -87,7 +88,7 @@ class DeletionsFollower implements SmartLifecycle {
         synchronized (progress) {
             while (ends.entrySet().stream().anyMatch(end -> positions.getOrDefault(end.getKey(), 0L) < end.getValue())) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
+                if (left <= 0 || !running()) {
                     throw new TransientIndexingException("The deletions topic " + topic + " was not read up to its end within "
                             + timeout + "; the batch will be retried");
                 }
@@ -123,44 +124,28 @@ class DeletionsFollower implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "certhub-deletions-follower-" + System.identityHashCode(this));
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        Consumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         // A stopped context (e.g. a cached test context, paused) is started again: read the topic anew.
         positions.clear();
         if (loaded.isDone()) {
             loaded = new CompletableFuture<>();
         }
-        running = true;
-        Consumer<String, byte[]> reader = consumer;
-        follower = new Thread(() -> follow(reader), "deletions-follower");
-        follower.setDaemon(true);
-        follower.start();
+        readingStarted = System.nanoTime();
+        startEnds = Map.of();
+        follower = TopicFollower.start(consumer, "deletions-follower", "the deletions topic " + topic, RETRY, this::step);
     }
 
-    private void follow(Consumer<String, byte[]> reader) {
-        long started = System.nanoTime();
-        Map<TopicPartition, Long> startEnds = Map.of();
-        try {
-            while (running) {
-                try {
-                    if (reader.assignment().isEmpty()) {
-                        startEnds = assignFromTheBeginning(reader);
-                    }
-                    reader.poll(POLL).forEach(this::apply);
-                    advance(reader);
-                    if (!loaded.isDone() && caughtUpWith(startEnds)) {
-                        log.info("Read the deletions topic {}: {} deleted objects in {} ms", topic, deleted.size(),
-                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                        loaded.complete(null);
-                    }
-                } catch (WakeupException e) {
-                    // stop() woke us up; the loop condition ends the thread
-                } catch (KafkaException | IllegalStateException e) {
-                    log.warn("Reading the deletions topic {} failed, retrying: {}", topic, e.toString());
-                    pause();
-                }
-            }
-        } finally {
-            reader.close(Duration.ofSeconds(5));
+    /** One round on the follower thread: (re)assign when needed, apply a poll, publish progress. */
+    private void step(Consumer<String, byte[]> reader) {
+        if (reader.assignment().isEmpty()) {
+            startEnds = assignFromTheBeginning(reader);
+        }
+        reader.poll(POLL).forEach(this::apply);
+        advance(reader);
+        if (!loaded.isDone() && caughtUpWith(startEnds)) {
+            log.info("Read the deletions topic {}: {} deleted objects in {} ms", topic, deleted.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readingStarted));
+            loaded.complete(null);
         }
     }
 
@@ -195,35 +180,27 @@ class DeletionsFollower implements SmartLifecycle {
         return ends.entrySet().stream().allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void stop() {
-        running = false;
+        TopicFollower<String, byte[]> following = follower;
+        if (following == null) {
+            return;
+        }
+        follower = null;
         synchronized (progress) {
             progress.notifyAll();
         }
-        Thread thread = follower;
-        if (thread != null) {
-            consumer.wakeup();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        following.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return running();
+    }
+
+    private boolean running() {
+        TopicFollower<String, byte[]> following = follower;
+        return following != null && following.running();
     }
 
     @Override

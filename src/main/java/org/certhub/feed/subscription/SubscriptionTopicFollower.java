@@ -2,14 +2,13 @@ package org.certhub.feed.subscription;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.certhub.kafka.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -32,9 +31,7 @@ class SubscriptionTopicFollower implements SmartLifecycle {
     private final SubscriptionView view;
     private final KafkaProperties kafka;
     private final SubscriptionProperties properties;
-    private volatile boolean running;
-    private volatile Thread follower;
-    private volatile Consumer<String, String> consumer;
+    private volatile TopicFollower<String, String> follower;
 
     SubscriptionTopicFollower(SubscriptionView view, KafkaProperties kafka, SubscriptionProperties properties) {
         this.view = view;
@@ -45,70 +42,40 @@ class SubscriptionTopicFollower implements SmartLifecycle {
     @Override
     public void start() {
         Consumer<String, String> reader = SubscriptionKafkaConfiguration.consumer(kafka, null, new StringDeserializer(), 500);
+        String what = "the subscriptions topic " + properties.topic();
         try {
             List<TopicPartition> partitions = reader.partitionsFor(properties.topic(), STARTUP_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions, STARTUP_TIMEOUT);
-            long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-            while (ends.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + properties.topic() + " within " + STARTUP_TIMEOUT);
-                }
-                reader.poll(POLL).forEach(this::apply);
-            }
+            TopicFollower.readToTheEnd(reader, what, partitions, STARTUP_TIMEOUT, POLL, this::apply);
         } catch (RuntimeException e) {
             reader.close(Duration.ZERO);
             throw e;
         }
-        log.info("Read the subscriptions topic {}: {} subscriptions", properties.topic(), view.all().size());
-        consumer = reader;
-        running = true;
-        follower = new Thread(this::follow, "subscriptions-topic-follower");
-        follower.setDaemon(true);
-        follower.start();
+        log.info("Read {}: {} subscriptions", what, view.all().size());
+        follower = TopicFollower.start(reader, "subscriptions-topic-follower", what, POLL, consumer -> apply(consumer.poll(POLL)));
     }
 
-    private void follow() {
-        try {
-            while (running) {
-                try {
-                    consumer.poll(POLL).forEach(this::apply);
-                } catch (WakeupException e) {
-                    // stop() woke us up; the loop condition ends the thread
-                } catch (KafkaException e) {
-                    log.warn("Following the subscriptions topic failed, retrying: {}", e.toString());
-                }
+    private void apply(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.key() != null) {
+                view.apply(record.partition(), record.offset(), record.key(), record.value());
             }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void apply(ConsumerRecord<String, String> record) {
-        if (record.key() != null) {
-            view.apply(record.partition(), record.offset(), record.key(), record.value());
         }
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = follower;
-        if (thread != null) {
-            consumer.wakeup();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TopicFollower<String, String> following = follower;
+        if (following != null) {
+            following.stop();
+            follower = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        TopicFollower<String, String> following = follower;
+        return following != null && following.running();
     }
 
     @Override

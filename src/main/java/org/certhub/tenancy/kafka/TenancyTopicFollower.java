@@ -7,9 +7,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.certhub.kafka.TopicFollower;
 import org.certhub.tenancy.TenancyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,7 @@ class TenancyTopicFollower implements SmartLifecycle {
     private final TenancyView view;
     private final ConsumerFactory<?, ?> hubConsumers;
     private final TenancyProperties properties;
-    private volatile boolean running;
-    private volatile Thread follower;
-    private volatile Consumer<String, String> consumer;
+    private volatile TopicFollower<String, String> follower;
 
     TenancyTopicFollower(TenancyView view, ConsumerFactory<?, ?> hubConsumers, TenancyProperties properties) {
         this.view = view;
@@ -45,51 +42,17 @@ class TenancyTopicFollower implements SmartLifecycle {
     public void start() {
         long started = System.nanoTime();
         Consumer<String, String> reader = TenancyTopicConfiguration.consumer(hubConsumers);
+        String what = "the tenancy topic " + properties.topic();
         try {
-            readToTheEnd(reader, new TopicPartition(properties.topic(), 0));
+            TopicFollower.readToTheEnd(reader, what + " (certhub.tenancy.startup-read-timeout)",
+                    List.of(new TopicPartition(properties.topic(), 0)), properties.startupReadTimeout(), POLL, this::apply);
         } catch (RuntimeException e) {
             reader.close(Duration.ZERO);
             throw e;
         }
-        log.info("Read the tenancy topic {}: {} principals in {} ms", properties.topic(), view.principals().size(),
+        log.info("Read {}: {} principals in {} ms", what, view.principals().size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        consumer = reader;
-        running = true;
-        follower = new Thread(this::follow, "tenancy-topic-follower");
-        follower.setDaemon(true);
-        follower.start();
-    }
-
-    private void readToTheEnd(Consumer<String, String> reader, TopicPartition partition) {
-        Duration timeout = properties.startupReadTimeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        reader.assign(List.of(partition));
-        reader.seekToBeginning(List.of(partition));
-        long end = reader.endOffsets(List.of(partition), timeout).get(partition);
-        while (reader.position(partition, timeout) < end) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Could not read the tenancy topic " + partition.topic()
-                        + " to its end within " + timeout + " (certhub.tenancy.startup-read-timeout)");
-            }
-            apply(reader.poll(POLL));
-        }
-    }
-
-    private void follow() {
-        try {
-            while (running) {
-                try {
-                    apply(consumer.poll(POLL));
-                } catch (WakeupException e) {
-                    // stop() woke us up; the loop condition ends the thread
-                } catch (KafkaException e) {
-                    log.warn("Following the tenancy topic failed, retrying: {}", e.toString());
-                    pause();
-                }
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        follower = TopicFollower.start(reader, "tenancy-topic-follower", what, POLL, consumer -> apply(consumer.poll(POLL)));
     }
 
     private void apply(ConsumerRecords<String, String> records) {
@@ -114,31 +77,19 @@ class TenancyTopicFollower implements SmartLifecycle {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void stop() {
-        running = false;
-        Thread thread = follower;
-        if (thread != null) {
-            consumer.wakeup();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TopicFollower<String, String> following = follower;
+        if (following != null) {
+            following.stop();
+            follower = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        TopicFollower<String, String> following = follower;
+        return following != null && following.running();
     }
 
     @Override

@@ -1,0 +1,5 @@
+/**
+ * Kafka plumbing shared by modules that keep a topic in memory (principals, subscriptions,
+ * deletions): a thread that follows a topic, and reading a topic to its end. Depends on nothing of ours.
+ */
+package org.certhub.kafka;
