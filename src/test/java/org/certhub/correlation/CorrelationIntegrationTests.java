@@ -288,6 +288,64 @@ class CorrelationIntegrationTests {
     }
 
     @Test
+    void aValueSeenInOneContainerStoresNoMemberDocumentUntilASecondOneSeesIt() throws Exception {
+        String ip = randomIp();
+        String id = Correlation.idOf("ipv4:" + ip);
+        send(accepted("uz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id)).isNotNull());
+        // The sighting is readable all the same, from the summary that holds its one member.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/observables?value=" + ip)
+                .findValuesAsString("cert")).containsExactly("uz-cert"));
+        assertThat(memberDocuments(id)).isZero();
+
+        send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("members"))
+                .hasSize(2));
+        assertThat(memberDocuments(id)).isEqualTo(2);
+        // The summary held the first member until a write confirmed its document: the next one.
+        assertThat(summary(id).has("first_member")).isTrue();
+        send(accepted("kg-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id).path("stored_members").asInt()).isEqualTo(3));
+        assertThat(summary(id).has("first_member")).isFalse();
+    }
+
+    @Test
+    void aFirstMembersDocumentLeftByABatchThatFailedIsWrittenOverWhenTheSecondJoins() throws Exception {
+        String ip = randomIp();
+        String id = Correlation.idOf("ipv4:" + ip);
+        String uzBundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip));
+        String report = uzBundle.substring(uzBundle.indexOf("report--"), uzBundle.indexOf("report--") + 44);
+        send(accepted("uz-cert", uzBundle));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id)).isNotNull());
+        // What a batch leaves that wrote the sole member's document and failed before its summary.
+        elasticsearch.create(c -> c.index(SearchIndices.CORRELATION_MEMBERS).id(Correlation.idOf(id + "\nuz-cert\n" + report))
+                .document(Map.of("correlation_id", id, "ordinal", 0, "owner", "uz-cert", "container", report,
+                        "object_ids", List.of("indicator--x"), "tlp", "TLP:GREEN", "first_seen", "2026-11-01T10:00:00Z",
+                        "last_seen", "2026-11-01T10:00:00Z", "via", List.of())));
+
+        send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("certs"))
+                .hasSize(2));
+        JsonNode members = get("kz-cert", "/api/v1/correlations/" + id).path("members");
+        assertThat(members).hasSize(2);
+        // Written over with the member as merged, not left as the failed batch wrote it.
+        assertThat(members.toString()).doesNotContain("indicator--x");
+        assertThat(members.toString()).contains(idOf(uzBundle.substring(uzBundle.indexOf("{\"type\":\"indicator\""))));
+    }
+
+    private JsonNode summary(String id) throws Exception {
+        var found = elasticsearch.get(g -> g.index(SearchIndices.CORRELATIONS).id(id), JsonNode.class);
+        return found.found() ? found.source() : null;
+    }
+
+    private long memberDocuments(String id) throws Exception {
+        elasticsearch.indices().refresh(r -> r.index(SearchIndices.CORRELATION_MEMBERS));
+        return elasticsearch.count(c -> c.index(SearchIndices.CORRELATION_MEMBERS)
+                .query(q -> q.term(t -> t.field("correlation_id").value(id)))).count();
+    }
+
+    @Test
     void lookupAnswersEachPastedValueInOneRequest() throws Exception {
         String ip = randomIp();
         String domain = "c2-" + UUID.randomUUID() + ".example.net.kz";

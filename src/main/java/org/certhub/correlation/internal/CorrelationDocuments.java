@@ -22,12 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class CorrelationDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String FIRST_MEMBER = "first_member";
 
     private CorrelationDocuments() {
     }
 
-    /** The summary: everything but the members, which it counts per CERT and level. */
-    static byte[] toJson(Correlation correlation, Instant updatedAt) {
+    /**
+     * The summary: everything but the members, which it counts per CERT and level.
+     *
+     * @param firstMember the member it holds itself, see {@link CorrelationStore}
+     */
+    static byte[] toJson(Correlation correlation, Optional<Member> firstMember, Instant updatedAt) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", correlation.id()).put("value_type", correlation.valueType()).put("value", correlation.value());
         switch (correlation.valueType()) {
@@ -57,11 +62,12 @@ final class CorrelationDocuments {
                 .put("first_seen", correlation.firstSeen().toString()).put("last_seen", correlation.lastSeen().toString())
                 .put("score", correlation.score()).put("suppressed", correlation.suppressed());
         correlation.suppression().ifPresent(reason -> doc.put("suppressed_reason", reason));
+        firstMember.ifPresent(member -> memberFields(doc.putObject(FIRST_MEMBER), member));
         doc.put("updated_at", updatedAt.toString());
         return JSON.writeValueAsBytes(doc);
     }
 
-    /** A summary, without members at hand. */
+    /** A summary, with the member it holds at hand, if any. */
     static Correlation fromJson(JsonNode doc) {
         List<Group> groups = new ArrayList<>();
         for (JsonNode node : doc.path("groups")) {
@@ -70,8 +76,14 @@ final class CorrelationDocuments {
                     Instant.parse(node.path("last_seen").asString())));
         }
         String reason = doc.path("suppressed_reason").asString("");
+        JsonNode first = doc.path(FIRST_MEMBER);
+        Map<String, Member> members = Map.of();
+        if (first.isObject()) {
+            Member member = memberFromJson(first);
+            members = Map.of(member.key(), member);
+        }
         return new Correlation(doc.path("id").asString(), doc.path("value_type").asString(), doc.path("value").asString(),
-                Map.of(), groups, doc.path("stored_members").asInt(0), doc.path("members_beyond_cap").asInt(0),
+                members, groups, doc.path("stored_members").asInt(0), doc.path("members_beyond_cap").asInt(0),
                 doc.path("containment").asBoolean(false), reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
 
@@ -87,13 +99,17 @@ final class CorrelationDocuments {
      */
     static byte[] memberToJson(String correlationId, Member member, int ordinal) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("correlation_id", correlationId).put("ordinal", ordinal).put("owner", member.owner())
-                .put("container", member.container());
+        node.put("correlation_id", correlationId).put("ordinal", ordinal);
+        memberFields(node, member);
+        return JSON.writeValueAsBytes(node);
+    }
+
+    private static void memberFields(ObjectNode node, Member member) {
+        node.put("owner", member.owner()).put("container", member.container());
         strings(node.putArray("object_ids"), member.objectIds());
         node.put("tlp", member.tlp().label()).put("first_seen", member.firstSeen().toString())
                 .put("last_seen", member.lastSeen().toString());
         strings(node.putArray("via"), member.via());
-        return JSON.writeValueAsBytes(node);
     }
 
     static Member memberFromJson(JsonNode node) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,21 +234,63 @@ public class CorrelationStore {
         Correlation after = change.after();
         Stored before = change.before();
         List<Written> planned = new ArrayList<>();
-        BinaryData summary = BinaryData.of(CorrelationDocuments.toJson(after, now), ContentType.APPLICATION_JSON);
+        Optional<Member> held = heldBySummary(before, after);
+        BinaryData summary = BinaryData.of(CorrelationDocuments.toJson(after, held, now), ContentType.APPLICATION_JSON);
         put(bulk, SearchIndices.CORRELATIONS, after.id(), before.version(), summary);
         planned.add(new Written(null, -1));
         int nextOrdinal = before.correlation().storedMembers();
-        for (Member member : after.membersChangedSince(before.correlation())) {
+        for (Member member : membersToWrite(before, after, held)) {
             MemberVersion known = before.memberVersions().get(member.key());
             boolean counted = before.correlation().members().containsKey(member.key());
-            int ordinal = counted ? known.ordinal() : nextOrdinal++;
+            // Counted without a document: the first member, held by its summary until now.
+            boolean promoted = counted && known == null;
+            int ordinal = promoted ? 0 : counted ? known.ordinal() : nextOrdinal++;
             BinaryData document = BinaryData.of(CorrelationDocuments.memberToJson(after.id(), member, ordinal),
                     ContentType.APPLICATION_JSON);
-            put(bulk, SearchIndices.CORRELATION_MEMBERS, CorrelationDocuments.memberId(after.id(), member.key()),
-                    Optional.ofNullable(known).map(MemberVersion::version), document);
+            String id = CorrelationDocuments.memberId(after.id(), member.key());
+            if (promoted) {
+                // Not read, so not conditional: a batch that failed after writing it may have left it.
+                bulk.operations(op -> op.index(i -> i.index(SearchIndices.CORRELATION_MEMBERS).id(id).document(document)));
+            } else {
+                put(bulk, SearchIndices.CORRELATION_MEMBERS, id, Optional.ofNullable(known).map(MemberVersion::version),
+                        document);
+            }
             planned.add(new Written(member.key(), ordinal));
         }
         return planned;
+    }
+
+    /**
+     * The member a summary holds itself rather than in a document of its own: a value seen in one
+     * container so far holds its sole member (most values are never seen twice: this halves what
+     * they cost). When a second member joins, the first is written as a document in the same bulk
+     * request, and the summary goes on holding it until a write has confirmed that document, so that
+     * a bulk request whose summary landed and whose member did not (429) loses no member: readers
+     * take the held member when they find no document of it, and the next merge writes it again.
+     */
+    private static Optional<Member> heldBySummary(Stored before, Correlation after) {
+        if (after.storedMembers() == 1 && after.members().size() == 1) {
+            return Optional.of(after.members().values().iterator().next());
+        }
+        return before.correlation().members().keySet().stream()
+                .filter(key -> !before.memberVersions().containsKey(key))
+                .findFirst().map(key -> after.members().get(key));
+    }
+
+    /**
+     * The members whose documents change: the new and changed ones, and the first member once a
+     * second joined; none held by the summary while it is the only one (unless a document of it
+     * exists already, from a batch that failed or from before summaries held one).
+     */
+    private static List<Member> membersToWrite(Stored before, Correlation after, Optional<Member> held) {
+        List<Member> changed = after.membersChangedSince(before.correlation());
+        if (after.storedMembers() == 1) {
+            return changed.stream().filter(member -> before.memberVersions().containsKey(member.key())).toList();
+        }
+        Map<String, Member> out = new LinkedHashMap<>();
+        changed.forEach(member -> out.put(member.key(), member));
+        held.ifPresent(member -> out.putIfAbsent(member.key(), member));
+        return List.copyOf(out.values());
     }
 
     private static void put(BulkRequest.Builder bulk, String index, String id, Optional<Version> read, BinaryData document) {

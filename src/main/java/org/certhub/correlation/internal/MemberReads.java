@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ final class MemberReads {
      * sees a summary also sees every member it counts.
      */
     static List<Correlation> attach(ElasticsearchClient client, List<Correlation> summaries, boolean consistent) {
-        List<Correlation> withStored = summaries.stream().filter(c -> c.storedMembers() > 0).toList();
+        // A summary holding its only member has every member at hand already.
+        List<Correlation> withStored = summaries.stream().filter(c -> !c.allMembersAtHand()).toList();
         if (withStored.isEmpty()) {
             return summaries;
         }
@@ -46,7 +48,8 @@ final class MemberReads {
                 found = search(client, withStored);
             }
             Map<String, List<Member>> members = found;
-            return summaries.stream().map(c -> c.withMembers(members.getOrDefault(c.id(), List.of()))).toList();
+            return summaries.stream().map(c -> c.allMembersAtHand() ? c : withHeld(c, members.getOrDefault(c.id(), List.of())))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unavailable", e);
         }
@@ -55,7 +58,20 @@ final class MemberReads {
     private static boolean missesAny(List<Correlation> summaries, Map<String, List<Member>> found) {
         int wanted = summaries.stream().mapToInt(Correlation::storedMembers).sum();
         return wanted <= MAX_MEMBERS && summaries.stream()
-                .anyMatch(c -> found.getOrDefault(c.id(), List.of()).size() < c.storedMembers());
+                .anyMatch(c -> withHeld(c, found.getOrDefault(c.id(), List.of())).members().size() < c.storedMembers());
+    }
+
+    /**
+     * The members found, and the one the summary holds when no document of it was found (its
+     * document may not be written yet, see {@link CorrelationStore}); it joined first.
+     */
+    private static Correlation withHeld(Correlation summary, List<Member> found) {
+        if (summary.members().isEmpty()) {
+            return summary.withMembers(found);
+        }
+        Map<String, Member> members = new LinkedHashMap<>(summary.members());
+        found.forEach(member -> members.put(member.key(), member));
+        return summary.withMembers(members.values());
     }
 
     /** The counted members of the correlations, by correlation id, in the order they joined. */

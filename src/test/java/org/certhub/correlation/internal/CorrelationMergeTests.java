@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.certhub.correlation.ObservationRecorded;
 import org.certhub.stix.Tlp;
@@ -159,13 +160,29 @@ class CorrelationMergeTests {
                 seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0.plusSeconds(1))), RULES, LIMITS);
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-        Correlation summary = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(merged, T0)));
+        Correlation summary = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(merged, Optional.empty(), T0)));
         Member member = merged.members().values().iterator().next();
         var memberDocument = json.readTree(CorrelationDocuments.memberToJson(merged.id(), member, 0));
 
         assertThat(summary).isEqualTo(merged.withMembers(List.of()));
         assertThat(CorrelationDocuments.memberFromJson(memberDocument)).isEqualTo(member);
         assertThat(CorrelationDocuments.correlationIdOf(memberDocument)).isEqualTo(merged.id());
+    }
+
+    @Test
+    void aMemberTheSummaryHoldsIsAtHandWhenTheSummaryIsRead() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Correlation one = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.AMBER, T0)), RULES, LIMITS);
+        Correlation two = one.merge(List.of(seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0)), RULES, LIMITS);
+        Member first = one.members().values().iterator().next();
+
+        Correlation readOne = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(one, Optional.of(first), T0)));
+        Correlation readTwo = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(two, Optional.of(first), T0)));
+
+        assertThat(readOne).isEqualTo(one);
+        assertThat(readOne.allMembersAtHand()).isTrue();
+        assertThat(readTwo.members()).containsOnlyKeys(first.key());
+        assertThat(readTwo.allMembersAtHand()).isFalse();
     }
 
     @Test
