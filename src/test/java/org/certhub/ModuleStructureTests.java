@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The module rules of STYLE.md: no cycles between feature modules; {@code stix}, {@code web} (the
@@ -25,29 +27,16 @@ class ModuleStructureTests {
         slices().matching("org.certhub.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(HUB);
     }
 
-    @Test
-    void stixDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.certhub.stix..")
-                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("stix"))
+    @ParameterizedTest
+    @ValueSource(strings = {"stix", "web", "kafka"})
+    void sharedModulesDependOnNothingOfOurs(String module) {
+        noClasses().that().resideInAPackage("org.certhub." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan(module))
                 .allowEmptyShould(true).check(HUB);
     }
 
     @Test
-    void webDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.certhub.web..")
-                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("web"))
-                .allowEmptyShould(true).check(HUB);
-    }
-
-    @Test
-    void kafkaPlumbingDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.certhub.kafka..")
-                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("kafka"))
-                .allowEmptyShould(true).check(HUB);
-    }
-
-    @Test
-    void tenancyDependsOnlyOnStixWebAndKafkaPlumbing() {
+    void tenancyDependsOnlyOnSharedModules() {
         noClasses().that().resideInAPackage("org.certhub.tenancy..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("tenancy", "stix", "web", "kafka"))
                 .allowEmptyShould(true).check(HUB);
