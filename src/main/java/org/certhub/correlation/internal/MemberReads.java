@@ -66,9 +66,6 @@ final class MemberReads {
      * document may not be written yet, see {@link CorrelationStore}); it joined first.
      */
     private static Correlation withHeld(Correlation summary, List<Member> found) {
-        if (summary.members().isEmpty()) {
-            return summary.withMembers(found);
-        }
         Map<String, Member> members = new LinkedHashMap<>(summary.members());
         found.forEach(member -> members.put(member.key(), member));
         return summary.withMembers(members.values());
