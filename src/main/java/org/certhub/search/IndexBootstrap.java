@@ -3,6 +3,8 @@ package org.certhub.search;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies the index templates (JSON resources under {@code elasticsearch/}) and creates the first
@@ -100,14 +102,32 @@ public class IndexBootstrap implements SmartLifecycle {
 
     /**
      * An index made by an earlier release gets the fields added since (adding a field is the one
-     * mapping change Elasticsearch allows in place; anything else needs a new index version).
+     * mapping change Elasticsearch allows in place). Fields it has keep the parameters they were
+     * created with: a template that later stops indexing a field only to save work applies to
+     * indices created from then on, and must not stop an older one from starting.
      */
-    private void addNewFields(String alias) throws IOException {
+    void addNewFields(String alias) throws IOException {
         ClassPathResource resource = new ClassPathResource("elasticsearch/" + alias + ".json");
+        ObjectNode wanted;
         try (InputStream template = resource.getInputStream()) {
-            JsonNode mappings = JSON.readTree(template).path("template").path("mappings");
-            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings.toString())));
+            wanted = (ObjectNode) JSON.readTree(template).path("template").path("mappings").path("properties");
         }
+        Set<String> existing = new HashSet<>();
+        client.indices().getMapping(m -> m.index(alias)).mappings().values()
+                .forEach(index -> existing.addAll(index.mappings().properties().keySet()));
+        ObjectNode missing = JSON.createObjectNode();
+        wanted.properties().forEach(field -> {
+            if (!existing.contains(field.getKey())) {
+                missing.set(field.getKey(), field.getValue());
+            }
+        });
+        if (missing.isEmpty()) {
+            return;
+        }
+        ObjectNode mappings = JSON.createObjectNode();
+        mappings.set("properties", missing);
+        client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings.toString())));
+        log.info("Added fields {} to the index behind {}", String.join(", ", missing.propertyNames()), alias);
     }
 
     private void applyTemplate(String alias) throws IOException {

@@ -40,7 +40,7 @@ final class CorrelationDocuments {
             case "cidr" -> doc.put("cidr", correlation.value());
             default -> { }
         }
-        doc.put("rule", correlation.rule()).put("explanation", Explanation.of(correlation));
+        doc.put("rule", correlation.rule());
         ArrayNode groups = doc.putArray("groups");
         Set<String> owners = new LinkedHashSet<>();
         Set<String> levels = new LinkedHashSet<>();

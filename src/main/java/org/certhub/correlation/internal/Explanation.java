@@ -15,11 +15,6 @@ public final class Explanation {
     private Explanation() {
     }
 
-    /** The full explanation, as stored and announced. */
-    static String of(Correlation correlation) {
-        return of(correlation, correlation.groups(), List.of());
-    }
-
     /**
      * @param shown the members the reader may see, counted per CERT and level
      * @param restricted the members it may not see, counted per CERT and level
