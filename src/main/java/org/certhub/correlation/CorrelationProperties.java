@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStoredMembers most members kept on one correlation; beyond it only a count grows, but a
  *     CERT not yet among the members always joins
  * @param maxObjectIdsPerMember most object ids kept per member
+ * @param membersInSummary a correlation with at most this many members keeps them inside its summary
+ *     document, without a document per member (most values are seen once or a few times)
  * @param cachedMembers most members held in memory over the correlations the merge stage keeps
  *     between batches (its cache of popular values; about 300 bytes a member)
  * @param maxBackOff longest pause between retries while Elasticsearch or Kafka are unavailable
@@ -49,6 +51,7 @@ public record CorrelationProperties(
         @DefaultValue("500") @Min(2) int maxMembers,
         @DefaultValue("100") @Min(2) int maxStoredMembers,
         @DefaultValue("50") @Min(1) int maxObjectIdsPerMember,
+        @DefaultValue("8") @Min(1) int membersInSummary,
         @DefaultValue("200000") @Min(0) int cachedMembers,
         @DefaultValue("30s") @NotNull Duration maxBackOff) {
 

@@ -111,6 +111,8 @@ class ConsoleIntegrationTests {
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).path("member_count").asInt()).isGreaterThanOrEqualTo(4);
             assertThat(api("kz-cert", "/api/v1/objects/" + hostileIncidentId).path("object").path("id").asString()).isEqualTo(hostileIncidentId);
+            // A correlation can be complete before the objects behind it are searchable (another stage, another index).
+            assertThat(api("kz-cert", "/api/v1/objects?q=Report&cert=kz-cert").toString()).contains(secret);
         });
         correlationId = api("uz-cert", "/api/v1/correlations?value=" + ip).path("correlations").get(0).path("id").asString();
         await().atMost(WAIT).untilAsserted(() -> {

@@ -65,6 +65,9 @@ class CorrelationIntegrationTests {
     @Autowired
     ElasticsearchClient elasticsearch;
 
+    @Autowired
+    CorrelationProperties correlation;
+
     private DemoKeys keys;
 
     @BeforeEach
@@ -288,50 +291,60 @@ class CorrelationIntegrationTests {
     }
 
     @Test
-    void aValueSeenInOneContainerStoresNoMemberDocumentUntilASecondOneSeesIt() throws Exception {
+    void aValueSeenInFewContainersStoresNoMemberDocumentsUntilMoreSeeIt() throws Exception {
         String ip = randomIp();
         String id = Correlation.idOf("ipv4:" + ip);
+        int held = correlation.membersInSummary();
         send(accepted("uz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
         await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id)).isNotNull());
         // The sighting is readable all the same, from the summary that holds its one member.
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/observables?value=" + ip)
                 .findValuesAsString("cert")).containsExactly("uz-cert"));
+        for (int i = 2; i <= held; i++) {
+            sendAndAwaitMembers(ip, i % 2 == 0 ? "kz-cert" : "uz-cert", i);
+        }
         assertThat(memberDocuments(id)).isZero();
+        assertThat(summary(id).path("held_members")).hasSize(held);
 
-        send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("members"))
-                .hasSize(2));
-        assertThat(memberDocuments(id)).isEqualTo(2);
-        // The summary held the first member until a write confirmed its document: the next one.
-        assertThat(summary(id).has("first_member")).isTrue();
-        send(accepted("kg-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id).path("stored_members").asInt()).isEqualTo(3));
-        assertThat(summary(id).has("first_member")).isFalse();
+        sendAndAwaitMembers(ip, "kg-cert", held + 1);
+        assertThat(memberDocuments(id)).isEqualTo(held + 1);
+        // The summary holds its members until a write confirmed their documents: the next one.
+        assertThat(summary(id).path("held_members")).hasSize(held);
+        sendAndAwaitMembers(ip, "tj-cert", held + 2);
+        assertThat(summary(id).has("held_members")).isFalse();
+        assertThat(memberDocuments(id)).isEqualTo(held + 2);
     }
 
     @Test
-    void aFirstMembersDocumentLeftByABatchThatFailedIsWrittenOverWhenTheSecondJoins() throws Exception {
+    void aHeldMembersDocumentLeftByABatchThatFailedIsWrittenOverWhenTheMembersGetTheirDocuments() throws Exception {
         String ip = randomIp();
         String id = Correlation.idOf("ipv4:" + ip);
         String uzBundle = reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip));
         String report = uzBundle.substring(uzBundle.indexOf("report--"), uzBundle.indexOf("report--") + 44);
         send(accepted("uz-cert", uzBundle));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(id)).isNotNull());
-        // What a batch leaves that wrote the sole member's document and failed before its summary.
+        for (int i = 2; i <= correlation.membersInSummary(); i++) {
+            sendAndAwaitMembers(ip, "kz-cert", i);
+        }
+        // What a batch leaves that wrote the held members' documents and failed before its summary.
         elasticsearch.create(c -> c.index(SearchIndices.CORRELATION_MEMBERS).id(Correlation.idOf(id + "\nuz-cert\n" + report))
                 .document(Map.of("correlation_id", id, "ordinal", 0, "owner", "uz-cert", "container", report,
                         "object_ids", List.of("indicator--x"), "tlp", "TLP:GREEN", "first_seen", "2026-11-01T10:00:00Z",
                         "last_seen", "2026-11-01T10:00:00Z", "via", List.of())));
 
-        send(accepted("kz-cert", reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+        sendAndAwaitMembers(ip, "kg-cert", correlation.membersInSummary() + 1);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + id).path("certs"))
-                .hasSize(2));
         JsonNode members = get("kz-cert", "/api/v1/correlations/" + id).path("members");
-        assertThat(members).hasSize(2);
+        assertThat(members).hasSize(correlation.membersInSummary() + 1);
         // Written over with the member as merged, not left as the failed batch wrote it.
         assertThat(members.toString()).doesNotContain("indicator--x");
         assertThat(members.toString()).contains(idOf(uzBundle.substring(uzBundle.indexOf("{\"type\":\"indicator\""))));
+    }
+
+    /** One more report of {@code cert} sights {@code ip}; waits until the correlation lists {@code members} members. */
+    private void sendAndAwaitMembers(String ip, String cert, int members) throws Exception {
+        send(accepted(cert, reportBundle(Tlp.GREEN, indicator(Tlp.GREEN, "C2", ip))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/correlations/" + Correlation.idOf("ipv4:" + ip))
+                .path("members")).hasSize(members));
     }
 
     private JsonNode summary(String id) throws Exception {

@@ -21,10 +21,11 @@ import org.certhub.correlation.ObservationRecorded;
  * Every sighting of one observable value: a cluster of members, not pairs, so one value seen by 200
  * incidents is one correlation with 200 members. It correlates once it has two members.
  * <p>
- * Stored as one small summary document (this record without its members) and one document per
- * member, so a member joining writes one small document and rewrites the summary, never the other
- * members. The summary counts the members per CERT and level ({@link Group}): enough to show
- * every reader what it may see of a listing without reading a member.
+ * Stored as one summary document that holds the members while they are few, and past that one
+ * document per member, so a member joining a large correlation writes one small document and
+ * rewrites the summary, never the other members (see {@link CorrelationStore}). The summary counts
+ * the members per CERT and level ({@link Group}): enough to show every reader what it may see of a
+ * listing without reading a member.
  *
  * @param id SHA-256 hex of {@code type:value}
  * @param valueType the observable type's id

@@ -2,6 +2,7 @@ package org.certhub.correlation.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class CorrelationDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String HELD_MEMBERS = "held_members";
+    /** The one member a summary held, as the release before {@link #HELD_MEMBERS} wrote it. */
     private static final String FIRST_MEMBER = "first_member";
 
     private CorrelationDocuments() {
@@ -30,9 +33,9 @@ final class CorrelationDocuments {
     /**
      * The summary: everything but the members, which it counts per CERT and level.
      *
-     * @param firstMember the member it holds itself, see {@link CorrelationStore}
+     * @param held the members it holds itself, in the order they joined, see {@link CorrelationStore}
      */
-    static byte[] toJson(Correlation correlation, Optional<Member> firstMember, Instant updatedAt) {
+    static byte[] toJson(Correlation correlation, List<Member> held, Instant updatedAt) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", correlation.id()).put("value_type", correlation.valueType()).put("value", correlation.value());
         switch (correlation.valueType()) {
@@ -62,12 +65,15 @@ final class CorrelationDocuments {
                 .put("first_seen", correlation.firstSeen().toString()).put("last_seen", correlation.lastSeen().toString())
                 .put("score", correlation.score()).put("suppressed", correlation.suppressed());
         correlation.suppression().ifPresent(reason -> doc.put("suppressed_reason", reason));
-        firstMember.ifPresent(member -> memberFields(doc.putObject(FIRST_MEMBER), member));
+        if (!held.isEmpty()) {
+            ArrayNode members = doc.putArray(HELD_MEMBERS);
+            held.forEach(member -> memberFields(members.addObject(), member));
+        }
         doc.put("updated_at", updatedAt.toString());
         return JSON.writeValueAsBytes(doc);
     }
 
-    /** A summary, with the member it holds at hand, if any. */
+    /** A summary, with the members it holds at hand. */
     static Correlation fromJson(JsonNode doc) {
         List<Group> groups = new ArrayList<>();
         for (JsonNode node : doc.path("groups")) {
@@ -76,15 +82,19 @@ final class CorrelationDocuments {
                     Instant.parse(node.path("last_seen").asString())));
         }
         String reason = doc.path("suppressed_reason").asString("");
-        JsonNode first = doc.path(FIRST_MEMBER);
-        Map<String, Member> members = Map.of();
-        if (first.isObject()) {
-            Member member = memberFromJson(first);
-            members = Map.of(member.key(), member);
+        Map<String, Member> held = new LinkedHashMap<>();
+        doc.path(HELD_MEMBERS).forEach(node -> hold(held, node));
+        if (doc.path(FIRST_MEMBER).isObject()) {
+            hold(held, doc.path(FIRST_MEMBER));
         }
         return new Correlation(doc.path("id").asString(), doc.path("value_type").asString(), doc.path("value").asString(),
-                members, groups, doc.path("stored_members").asInt(0), doc.path("members_beyond_cap").asInt(0),
+                held, groups, doc.path("stored_members").asInt(0), doc.path("members_beyond_cap").asInt(0),
                 doc.path("containment").asBoolean(false), reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    }
+
+    private static void hold(Map<String, Member> held, JsonNode node) {
+        Member member = memberFromJson(node);
+        held.put(member.key(), member);
     }
 
     /** The id of a member's document: the same for every instance, so a member is stored once. */

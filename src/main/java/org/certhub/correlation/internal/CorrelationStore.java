@@ -23,6 +23,7 @@ import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import org.certhub.correlation.CorrelationProperties;
 import org.certhub.search.SearchIndices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,12 @@ public class CorrelationStore {
 
     private final ElasticsearchClient client;
     private final Clock clock;
+    private final int membersInSummary;
 
-    CorrelationStore(ElasticsearchClient client) {
+    CorrelationStore(ElasticsearchClient client, CorrelationProperties properties) {
         this.client = client;
         this.clock = Clock.systemUTC();
+        this.membersInSummary = properties.membersInSummary();
     }
 
     /** The version a document was read or written at: a write is conditional on it. */
@@ -230,21 +233,23 @@ public class CorrelationStore {
     private record Written(String memberKey, int ordinal) {
     }
 
-    private static List<Written> plan(Change change, Instant now, BulkRequest.Builder bulk) {
+    private List<Written> plan(Change change, Instant now, BulkRequest.Builder bulk) {
         Correlation after = change.after();
         Stored before = change.before();
         List<Written> planned = new ArrayList<>();
-        Optional<Member> held = heldBySummary(before, after);
+        List<Member> held = heldBySummary(before, after);
         BinaryData summary = BinaryData.of(CorrelationDocuments.toJson(after, held, now), ContentType.APPLICATION_JSON);
         put(bulk, SearchIndices.CORRELATIONS, after.id(), before.version(), summary);
         planned.add(new Written(null, -1));
         int nextOrdinal = before.correlation().storedMembers();
+        List<String> heldBefore = before.correlation().members().keySet().stream()
+                .filter(key -> !before.memberVersions().containsKey(key)).toList();
         for (Member member : membersToWrite(before, after, held)) {
             MemberVersion known = before.memberVersions().get(member.key());
             boolean counted = before.correlation().members().containsKey(member.key());
-            // Counted without a document: the first member, held by its summary until now.
+            // Counted without a document: held by its summary until now; its place among those held is its place in line.
             boolean promoted = counted && known == null;
-            int ordinal = promoted ? 0 : counted ? known.ordinal() : nextOrdinal++;
+            int ordinal = promoted ? heldBefore.indexOf(member.key()) : counted ? known.ordinal() : nextOrdinal++;
             BinaryData document = BinaryData.of(CorrelationDocuments.memberToJson(after.id(), member, ordinal),
                     ContentType.APPLICATION_JSON);
             String id = CorrelationDocuments.memberId(after.id(), member.key());
@@ -261,35 +266,36 @@ public class CorrelationStore {
     }
 
     /**
-     * The member a summary holds itself rather than in a document of its own: a value seen in one
-     * container so far holds its sole member (most values are never seen twice: this halves what
-     * they cost). When a second member joins, the first is written as a document in the same bulk
-     * request, and the summary goes on holding it until a write has confirmed that document, so that
-     * a bulk request whose summary landed and whose member did not (429) loses no member: readers
-     * take the held member when they find no document of it, and the next merge writes it again.
+     * The members a summary holds itself rather than in documents of their own: while a value has
+     * at most {@code membersInSummary} members, all of them (most values are never seen twice and
+     * most correlations stay small: each member document cost a write, and a reader a search of a
+     * second index that may not be refreshed yet). When more join, the held ones are written as
+     * documents in the same bulk request, and the summary goes on holding them until a write has
+     * confirmed those documents, so that a bulk request whose summary landed and whose members did
+     * not (429) loses no member: readers take a held member when they find no document of it, and
+     * the next merge writes it again.
      */
-    private static Optional<Member> heldBySummary(Stored before, Correlation after) {
-        if (after.storedMembers() == 1 && after.members().size() == 1) {
-            return Optional.of(after.members().values().iterator().next());
-        }
-        return before.correlation().members().keySet().stream()
-                .filter(key -> !before.memberVersions().containsKey(key))
-                .findFirst().map(key -> after.members().get(key));
+    private List<Member> heldBySummary(Stored before, Correlation after) {
+        boolean small = after.storedMembers() <= membersInSummary;
+        return after.members().values().stream()
+                .filter(member -> !before.memberVersions().containsKey(member.key()))
+                .filter(member -> small || before.correlation().members().containsKey(member.key()))
+                .toList();
     }
 
     /**
-     * The members whose documents change: the new and changed ones, and the first member once a
-     * second joined; none held by the summary while it is the only one (unless a document of it
-     * exists already, from a batch that failed or from before summaries held one).
+     * The members whose documents change: while the summary holds its members, only those that have
+     * a document already (from a batch that failed, or from an earlier release); past that, the new
+     * and changed ones, and the ones the summary held.
      */
-    private static List<Member> membersToWrite(Stored before, Correlation after, Optional<Member> held) {
+    private List<Member> membersToWrite(Stored before, Correlation after, List<Member> held) {
         List<Member> changed = after.membersChangedSince(before.correlation());
-        if (after.storedMembers() == 1) {
+        if (after.storedMembers() <= membersInSummary) {
             return changed.stream().filter(member -> before.memberVersions().containsKey(member.key())).toList();
         }
         Map<String, Member> out = new LinkedHashMap<>();
         changed.forEach(member -> out.put(member.key(), member));
-        held.ifPresent(member -> out.putIfAbsent(member.key(), member));
+        held.forEach(member -> out.putIfAbsent(member.key(), member));
         return List.copyOf(out.values());
     }
 

@@ -36,7 +36,7 @@ final class MemberReads {
      * sees a summary also sees every member it counts.
      */
     static List<Correlation> attach(ElasticsearchClient client, List<Correlation> summaries, boolean consistent) {
-        // A summary holding its only member has every member at hand already.
+        // A summary holding all its members (a small correlation) has every member at hand already.
         List<Correlation> withStored = summaries.stream().filter(c -> !c.allMembersAtHand()).toList();
         if (withStored.isEmpty()) {
             return summaries;
@@ -62,8 +62,8 @@ final class MemberReads {
     }
 
     /**
-     * The members found, and the one the summary holds when no document of it was found (its
-     * document may not be written yet, see {@link CorrelationStore}); it joined first.
+     * The members found, and those the summary holds when no document of them was found (their
+     * documents may not be written yet, see {@link CorrelationStore}); they joined first.
      */
     private static Correlation withHeld(Correlation summary, List<Member> found) {
         Map<String, Member> members = new LinkedHashMap<>(summary.members());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.certhub.correlation.ObservationRecorded;
 import org.certhub.stix.Tlp;
@@ -160,7 +159,7 @@ class CorrelationMergeTests {
                 seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0.plusSeconds(1))), RULES, LIMITS);
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-        Correlation summary = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(merged, Optional.empty(), T0)));
+        Correlation summary = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(merged, List.of(), T0)));
         Member member = merged.members().values().iterator().next();
         var memberDocument = json.readTree(CorrelationDocuments.memberToJson(merged.id(), member, 0));
 
@@ -170,19 +169,31 @@ class CorrelationMergeTests {
     }
 
     @Test
-    void aMemberTheSummaryHoldsIsAtHandWhenTheSummaryIsRead() {
+    void theMembersTheSummaryHoldsAreAtHandWhenTheSummaryIsRead() {
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
         Correlation one = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.AMBER, T0)), RULES, LIMITS);
         Correlation two = one.merge(List.of(seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0)), RULES, LIMITS);
         Member first = one.members().values().iterator().next();
 
-        Correlation readOne = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(one, Optional.of(first), T0)));
-        Correlation readTwo = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(two, Optional.of(first), T0)));
+        Correlation readTwo = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(two,
+                List.copyOf(two.members().values()), T0)));
+        Correlation readOneOfTwo = CorrelationDocuments.fromJson(json.readTree(CorrelationDocuments.toJson(two, List.of(first), T0)));
 
-        assertThat(readOne).isEqualTo(one);
-        assertThat(readOne.allMembersAtHand()).isTrue();
-        assertThat(readTwo.members()).containsOnlyKeys(first.key());
-        assertThat(readTwo.allMembersAtHand()).isFalse();
+        assertThat(readTwo).isEqualTo(two);
+        assertThat(readTwo.allMembersAtHand()).isTrue();
+        assertThat(readOneOfTwo.members()).containsOnlyKeys(first.key());
+        assertThat(readOneOfTwo.allMembersAtHand()).isFalse();
+    }
+
+    @Test
+    void aSummaryAnEarlierReleaseWroteWithItsFirstMemberHasThatMemberAtHand() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Correlation one = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.AMBER, T0)), RULES, LIMITS);
+        var written = (tools.jackson.databind.node.ObjectNode) json.readTree(CorrelationDocuments.toJson(one,
+                List.copyOf(one.members().values()), T0));
+        written.set("first_member", written.remove("held_members").get(0));
+
+        assertThat(CorrelationDocuments.fromJson(written)).isEqualTo(one);
     }
 
     @Test
