@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stage one: reads accepted bundles and publishes one {@link ObservationRecorded} per sighting
@@ -37,7 +36,6 @@ class ObservationExtractor {
 
     static final String LISTENER_ID = "certhub-correlation-extract";
     private static final Logger log = LoggerFactory.getLogger(ObservationExtractor.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CorrelationProducer producer;
     private final CorrelationProperties properties;
@@ -71,7 +69,7 @@ class ObservationExtractor {
             return List.of();
         }
         try {
-            return sightings(accepted.get(), JSON.readTree(accepted.get().bundle()));
+            return sightings(accepted.get(), TreeWithoutDescriptions.read(accepted.get().bundle()));
         } catch (JacksonException | IllegalArgumentException e) {
             producer.deadLetter(record, "unreadable bundle: " + e.getClass().getSimpleName());
             return List.of();
