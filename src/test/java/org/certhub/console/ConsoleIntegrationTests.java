@@ -112,7 +112,7 @@ class ConsoleIntegrationTests {
             assertThat(listed.get(0).path("member_count").asInt()).isGreaterThanOrEqualTo(4);
             assertThat(api("kz-cert", "/api/v1/objects/" + hostileIncidentId).path("object").path("id").asString()).isEqualTo(hostileIncidentId);
             // A correlation can be complete before the objects behind it are searchable (another stage, another index).
-            assertThat(api("kz-cert", "/api/v1/objects?q=Report&cert=kz-cert").toString()).contains(secret);
+            assertThat(api("kz-cert", "/api/v1/objects?q=" + secret).toString()).contains(secret);
         });
         correlationId = api("uz-cert", "/api/v1/correlations?value=" + ip).path("correlations").get(0).path("id").asString();
         await().atMost(WAIT).untilAsserted(() -> {
@@ -298,8 +298,9 @@ class ConsoleIntegrationTests {
     @Test
     void anotherCertsResponderGetsNoneOfItsRedOrStrictContentInAnyPageOrDataRequest() {
         browser.signIn("kz-responder", passwords.get("kz-responder"));
-        browser.open("/console/search?q=Report&cert=kz-cert");
-        assertThat(browser.driver.getPageSource()).as("the owner finds its own restricted reports").contains(secret);
+        browser.open("/console/search?q=" + secret + "&cert=kz-cert");
+        assertThat(browser.driver.getPageSource()).as("the owner finds its own restricted reports and indicators")
+                .contains(restrictedIds.toArray(String[]::new));
 
         browser.signIn("uz-responder", passwords.get("uz-responder"));
         List<String> pages = List.of("/console", "/console/search?q=Report", "/console/search?cert=kz-cert",
