@@ -242,14 +242,13 @@ public class CorrelationStore {
         put(bulk, SearchIndices.CORRELATIONS, after.id(), before.version(), summary);
         planned.add(new Written(null, -1));
         int nextOrdinal = before.correlation().storedMembers();
-        List<String> heldBefore = before.correlation().members().keySet().stream()
-                .filter(key -> !before.memberVersions().containsKey(key)).toList();
         for (Member member : membersToWrite(before, after, held)) {
             MemberVersion known = before.memberVersions().get(member.key());
             boolean counted = before.correlation().members().containsKey(member.key());
-            // Counted without a document: held by its summary until now; its place among those held is its place in line.
+            // Counted without a document: held by its summary until now (only past the held number, so
+            // `held` lists exactly those, in the order they joined); its place among them is its ordinal.
             boolean promoted = counted && known == null;
-            int ordinal = promoted ? heldBefore.indexOf(member.key()) : counted ? known.ordinal() : nextOrdinal++;
+            int ordinal = promoted ? held.indexOf(member) : counted ? known.ordinal() : nextOrdinal++;
             BinaryData document = BinaryData.of(CorrelationDocuments.memberToJson(after.id(), member, ordinal),
                     ContentType.APPLICATION_JSON);
             String id = CorrelationDocuments.memberId(after.id(), member.key());
