@@ -92,6 +92,11 @@ final class MatchProbe {
         return latencies;
     }
 
+    /** Matches not visible within the give-up time. */
+    long missed() {
+        return missed.get();
+    }
+
     private String address(int n) {
         return prefix + "." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
