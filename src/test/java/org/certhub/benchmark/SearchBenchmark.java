@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,7 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.certhub.benchmark.DemoCredentials.Submitter;
+import org.certhub.correlation.internal.Correlation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,10 +45,13 @@ import tools.jackson.databind.JsonNode;
  * objects of the ingest benchmark's incident bundles (six CERTs, TLP GREEN, AMBER and RED mixed,
  * shared over the last 30 days), written with {@code _bulk} in exactly the documents the indexer
  * writes ({@link org.certhub.pipeline.IndexerDocuments}): the intake path is measured by the ingest
- * benchmark, and a million objects through it would take most of an hour here. Then a mix of
- * responders' queries goes through the hub's {@code GET /api/v1/objects} as the CERTs (type
- * filter, observable value, text in four languages, CERT filter, time range, cursor paging) and
- * the latency of each kind and of all is printed (p50/p95/p99). Options: {@code --objects=1000000
+ * benchmark, and a million objects through it would take most of an hour here. Their sightings go
+ * to the observations topic, and the hub's correlation engine correlates them. Then a mix of
+ * responders' queries goes through the hub as the CERTs: {@code GET /api/v1/objects} (type
+ * filter, observable value, text in four languages, CERT filter, time range, cursor paging), and
+ * the correlation API (lists newest and by score, by CERT, paging, one correlation, a value's
+ * sightings, a pasted list of 1,000 values, the dashboard), and the latency of each kind and of
+ * all is printed (p50/p95/p99). Options: {@code --objects=1000000
  * --queries=3000 --warm-up=500 --clients=2 --seed=42 --hub-heap=<size, default: the JVM's> --keep-data}.
  */
 public class SearchBenchmark {
@@ -79,10 +89,14 @@ public class SearchBenchmark {
 
             int objects = options.integer("objects", 1_000_000);
             OtherLoad others = OtherLoad.start();
-            MillionObjects.Loaded loaded = MillionObjects.load(es, certs.stream().map(Submitter::principal).toList(), objects,
-                    options.longValue("seed", 42));
+            MillionObjects.Loaded loaded;
+            try (Producer<String, byte[]> sightings = sightingsProducer(hub.kafkaBootstrap())) {
+                loaded = MillionObjects.load(es, sightings, certs.stream().map(Submitter::principal).toList(), objects,
+                        options.longValue("seed", 42));
+            }
             report.row("1 load", loaded.describe() + others.warning());
             failed |= loaded.indexed() < objects;
+            failed |= !awaitCorrelated(hub, es, report);
 
             List<Query> mix = mix(loaded, certs, new Random(options.longValue("seed", 42) + 1));
             SearchLoad load = new SearchLoad(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), hub.uri());
@@ -92,9 +106,9 @@ public class SearchBenchmark {
             int queries = options.integer("queries", 3_000);
             System.out.printf("Measuring %,d queries with %d clients ...%n", queries, clients);
             others = OtherLoad.start();
-            JsonNode before = es.searchStats("certhub-objects");
+            JsonNode before = es.searchStats("certhub-objects,certhub-correlations,certhub-correlation-members");
             SearchLoad.Result result = load.run(mix, queries, clients);
-            JsonNode after = es.searchStats("certhub-objects");
+            JsonNode after = es.searchStats("certhub-objects,certhub-correlations,certhub-correlation-members");
             report.row("2 queries", String.format(Locale.ROOT, "%,d queries, %d clients, %.1f s = %.0f queries/s; errors: %d%s",
                     result.count(), clients, result.seconds(), result.count() / result.seconds(), result.errors(), others.warning()));
             report.row("", "all: p50 / p95 / p99 / max " + result.all().summary());
@@ -120,6 +134,32 @@ public class SearchBenchmark {
         return failed ? 1 : 0;
     }
 
+    private static Producer<String, byte[]> sightingsProducer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** Until the hub's correlation engine merged every sighting the load published; how many correlations that made. */
+    private static boolean awaitCorrelated(HubProcess hub, ElasticsearchHttp es, Report report) throws Exception {
+        System.out.println("Correlating the loaded objects' sightings ...");
+        long started = System.nanoTime();
+        try (ConsumerLag lag = new ConsumerLag(hub.kafkaBootstrap())) {
+            Optional<Long> caughtUp = lag.awaitCaughtUp(Duration.ofMinutes(2));
+            if (caughtUp.isEmpty()) {
+                report.row("", "FAILED: the correlation engine did not catch up; consumer lag " + lag.byGroup());
+                return false;
+            }
+            es.refresh("certhub-correlations");
+            report.row("", String.format(Locale.ROOT, "correlated by the hub in %.1f s: %,d correlations (two or more "
+                    + "members), %,d values seen once", (caughtUp.get() - started) / 1e9,
+                    es.count("certhub-correlations", "{\"range\":{\"member_count\":{\"gte\":2}}}"),
+                    es.count("certhub-correlations", "{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"member_count\"}}}}")));
+            return true;
+        }
+    }
+
     /**
      * Where the time went: Elasticsearch's own query and fetch time per search (its statistics),
      * against the mean latency the clients saw; the rest is the hub and waiting for a core.
@@ -135,8 +175,12 @@ public class SearchBenchmark {
                 query, fetch, searches, result.all().mean());
     }
 
-    /** One kind of responder query: a path with its parameters, and whether to follow its cursor. */
-    record Query(String kind, String apiKey, String path, int pages) {
+    /** One kind of responder query: a path with its parameters, whether to follow its cursor, and a JSON body to POST. */
+    record Query(String kind, String apiKey, String path, int pages, String body) {
+
+        Query(String kind, String apiKey, String path, int pages) {
+            this(kind, apiKey, path, pages, null);
+        }
     }
 
     /** A realistic mix: what a responder on a dashboard and during an investigation asks for. */
@@ -158,8 +202,41 @@ public class SearchBenchmark {
             mix.add(new Query("cert+type", me.apiKey(), "/api/v1/objects?cert=" + other.principal() + "&type=incident&limit=50", 1));
             mix.add(new Query("since+type", me.apiKey(), "/api/v1/objects?since=" + since + "&type=" + type + "&limit=100", 1));
             mix.add(new Query("paging", me.apiKey(), "/api/v1/objects?type=" + type + "&limit=100", 5));
+            correlationQueries(mix, loaded, me, other, random);
         }
         return mix;
+    }
+
+    /** The correlation side of the mix: lists, one correlation, a value's sightings, a pasted list, the dashboard. */
+    private static void correlationQueries(List<Query> mix, MillionObjects.Loaded loaded, Submitter me, Submitter other,
+            Random random) {
+        mix.add(new Query("corr-latest", me.apiKey(), "/api/v1/correlations?limit=50", 1));
+        mix.add(new Query("corr-score", me.apiKey(), "/api/v1/correlations?sort=score&limit=50", 1));
+        mix.add(new Query("corr-cert", me.apiKey(), "/api/v1/correlations?cert=" + other.principal() + "&min_certs=2&limit=50", 1));
+        mix.add(new Query("corr-paging", me.apiKey(), "/api/v1/correlations?limit=100", 5));
+        if (!loaded.ips().isEmpty()) {
+            String ip = loaded.ips().get(random.nextInt(loaded.ips().size()));
+            mix.add(new Query("corr-one", me.apiKey(), "/api/v1/correlations/" + Correlation.idOf("ipv4:" + ip), 1));
+        }
+        mix.add(new Query("seen-ip", me.apiKey(), "/api/v1/observables?value=" + pick(loaded.ips(), random), 1));
+        mix.add(new Query("seen-sha256", me.apiKey(), "/api/v1/observables?value=" + pick(loaded.hashes(), random), 1));
+        mix.add(new Query("stats", me.apiKey(), "/api/v1/stats", 1));
+        if (random.nextInt(4) == 0) {
+            mix.add(new Query("lookup-1000", me.apiKey(), "/api/v1/observables/lookup", 1, pasted(loaded, random)));
+        }
+    }
+
+    /** A thousand values as a responder pastes them: sampled addresses, domains and hashes, and some never seen. */
+    private static String pasted(MillionObjects.Loaded loaded, Random random) {
+        List<String> pool = new ArrayList<>(loaded.ips());
+        pool.addAll(loaded.domains());
+        pool.addAll(loaded.hashes());
+        tools.jackson.databind.node.ArrayNode values = ElasticsearchHttp.JSON.createArrayNode();
+        for (int i = 0; i < 1_000; i++) {
+            values.add(pool.isEmpty() || random.nextInt(5) == 0 ? "never-seen-" + random.nextInt(1_000_000) + ".example.kz"
+                    : pool.get(random.nextInt(pool.size())));
+        }
+        return "{\"values\":" + values + "}";
     }
 
     private static String pick(List<String> values, Random random) {
@@ -198,9 +275,13 @@ public class SearchBenchmark {
                         String path = query.path();
                         for (int page = 1; page <= query.pages() && path != null; page++) {
                             long t0 = System.nanoTime();
-                            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(hub.resolve(path))
-                                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + query.apiKey()).GET().build(),
-                                    HttpResponse.BodyHandlers.ofByteArray());
+                            HttpRequest.Builder request = HttpRequest.newBuilder(hub.resolve(path)).timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + query.apiKey());
+                            if (query.body() != null) {
+                                request.header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(query.body()));
+                            }
+                            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                             long nanos = System.nanoTime() - t0;
                             String kind = query.pages() > 1 ? query.kind() + "-" + page : query.kind();
                             mine.computeIfAbsent(kind, k -> new Latencies()).record(nanos);

@@ -47,8 +47,8 @@ class TreeWithoutDescriptionsTests {
         BundleAccepted accepted = new BundleAccepted(BundleAccepted.SCHEMA_VERSION, "submission-1",
                 "bundle--6f7c1c1e-0000-4000-8000-000000000001", "kz-cert", Instant.parse("2026-11-01T10:00:00Z"), 6, json);
 
-        var whole = ObservationExtractor.sightings(accepted, JsonMapper.builder().build().readTree(json));
-        var sparse = ObservationExtractor.sightings(accepted, TreeWithoutDescriptions.read(json));
+        var whole = org.certhub.correlation.Sightings.of(accepted, JsonMapper.builder().build().readTree(json));
+        var sparse = org.certhub.correlation.Sightings.of(accepted, TreeWithoutDescriptions.read(json));
 
         assertThat(whole).extracting(ObservationRecorded::valueType)
                 .containsExactly("ipv4", "domain", "attack-technique", "sha256", "asn");
