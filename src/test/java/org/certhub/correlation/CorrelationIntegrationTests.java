@@ -291,18 +291,6 @@ class CorrelationIntegrationTests {
     }
 
     @Test
-    void aValueSeenOnceIsFoundByItsOwnerAndByNobodyItsLevelExcludes() throws Exception {
-        String ip = randomIp();
-        send(accepted("kz-cert", reportBundle(Tlp.RED, indicator(Tlp.RED, "A", ip))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/observables?value=" + ip)
-                .findValuesAsString("cert")).containsExactly("kz-cert"));
-
-        // Its summary indexes only the sharing filter's fields (and the address): they must still filter.
-        assertThat(summary(Correlation.idOf("ipv4:" + ip)).has("member_count")).isFalse();
-        assertThat(get("uz-cert", "/api/v1/observables?value=" + ip).path("matches")).isEmpty();
-    }
-
-    @Test
     void aValueSeenInFewContainersStoresNoMemberDocumentsUntilMoreSeeIt() throws Exception {
         String ip = randomIp();
         String id = Correlation.idOf("ipv4:" + ip);

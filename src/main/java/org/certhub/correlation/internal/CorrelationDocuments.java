@@ -26,39 +26,16 @@ final class CorrelationDocuments {
     private static final String HELD_MEMBERS = "held_members";
     /** The one member a summary held, as the release before {@link #HELD_MEMBERS} wrote it. */
     private static final String FIRST_MEMBER = "first_member";
-    /** A lone sighting's summary, kept whole in a field Elasticsearch does not index (see {@link #toJson}). */
-    private static final String LONE = "lone";
 
     private CorrelationDocuments() {
     }
 
     /**
      * The summary: everything but the members, which it counts per CERT and level.
-     * <p>
-     * A value seen once (most are: a file hash of one incident) correlates with nothing yet and no
-     * list, feed or statistic shows it; only the next sighting's merge, a lookup of the value and a
-     * containment search find it. So its summary keeps every field in {@code lone}, which is not
-     * indexed, and indexes only what those readers filter on: the sharing filter's owners and
-     * levels, and an address or network for containment. Its {@code _id} finds it by value.
      *
      * @param held the members it holds itself, in the order they joined, see {@link CorrelationStore}
      */
     static byte[] toJson(Correlation correlation, List<Member> held, Instant updatedAt) {
-        ObjectNode summary = summary(correlation, held, updatedAt);
-        if (correlation.memberCount() > 1 || correlation.suppressed()) {
-            return JSON.writeValueAsBytes(summary);
-        }
-        ObjectNode lone = JSON.createObjectNode();
-        for (String indexed : List.of("ip", "cidr", "member_owners", "member_tlps")) {
-            if (summary.has(indexed)) {
-                lone.set(indexed, summary.get(indexed));
-            }
-        }
-        lone.set(LONE, summary);
-        return JSON.writeValueAsBytes(lone);
-    }
-
-    private static ObjectNode summary(Correlation correlation, List<Member> held, Instant updatedAt) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", correlation.id()).put("value_type", correlation.valueType()).put("value", correlation.value());
         switch (correlation.valueType()) {
@@ -93,12 +70,11 @@ final class CorrelationDocuments {
             held.forEach(member -> memberFields(members.addObject(), member));
         }
         doc.put("updated_at", updatedAt.toString());
-        return doc;
+        return JSON.writeValueAsBytes(doc);
     }
 
     /** A summary, with the members it holds at hand. */
-    static Correlation fromJson(JsonNode stored) {
-        JsonNode doc = stored.path(LONE).isObject() ? stored.path(LONE) : stored;
+    static Correlation fromJson(JsonNode doc) {
         List<Group> groups = new ArrayList<>();
         for (JsonNode node : doc.path("groups")) {
             groups.add(new Group(node.path("owner").asString(), Member.tlpOf(node.path("tlp").asString("")),

@@ -189,33 +189,11 @@ class CorrelationMergeTests {
     void aSummaryAnEarlierReleaseWroteWithItsFirstMemberHasThatMemberAtHand() {
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
         Correlation one = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.AMBER, T0)), RULES, LIMITS);
-        // That release wrote a lone sighting's summary with every field at the top.
         var written = (tools.jackson.databind.node.ObjectNode) json.readTree(CorrelationDocuments.toJson(one,
-                List.copyOf(one.members().values()), T0)).get("lone");
+                List.copyOf(one.members().values()), T0));
         written.set("first_member", written.remove("held_members").get(0));
 
         assertThat(CorrelationDocuments.fromJson(written)).isEqualTo(one);
-    }
-
-    @Test
-    void aValueSeenOnceIndexesOnlyWhatItsReadersFilterOnAndReadsBackWhole() {
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-        Correlation one = empty().merge(List.of(seen("kz-cert", "report--1", "indicator--a", Tlp.RED, T0)), RULES, LIMITS);
-        Correlation two = one.merge(List.of(seen("uz-cert", "report--2", "indicator--b", Tlp.GREEN, T0)), RULES, LIMITS);
-        Correlation allowListed = Correlation.empty("ipv4", "8.8.8.8").merge(List.of(new ObservationRecorded(1, "ipv4",
-                "8.8.8.8", "kz-cert", "report--1", "indicator--a", Tlp.GREEN.label(), T0, "")), RULES, LIMITS);
-
-        var lone = json.readTree(CorrelationDocuments.toJson(one, List.copyOf(one.members().values()), T0));
-        var pair = json.readTree(CorrelationDocuments.toJson(two, List.copyOf(two.members().values()), T0));
-        var suppressed = json.readTree(CorrelationDocuments.toJson(allowListed, List.copyOf(allowListed.members().values()), T0));
-
-        assertThat(lone.propertyNames()).containsExactlyInAnyOrder("ip", "member_owners", "member_tlps", "lone");
-        assertThat(lone.path("member_tlps").get(0).asString()).isEqualTo("TLP:RED");
-        assertThat(CorrelationDocuments.fromJson(lone)).isEqualTo(one);
-        // Lists, feeds and statistics filter on these: a correlation and a visible suppression carry them.
-        assertThat(pair.path("member_count").asInt()).isEqualTo(2);
-        assertThat(suppressed.path("suppressed").asBoolean()).isTrue();
-        assertThat(CorrelationDocuments.fromJson(pair)).isEqualTo(two);
     }
 
     @Test
