@@ -291,6 +291,17 @@ class CorrelationIntegrationTests {
     }
 
     @Test
+    void aValueSeenOnceIsFoundByItsOwnerAndByNobodyItsLevelExcludes() throws Exception {
+        String ip = randomIp();
+        send(accepted("kz-cert", reportBundle(Tlp.RED, indicator(Tlp.RED, "A", ip))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/observables?value=" + ip)
+                .findValuesAsString("cert")).containsExactly("kz-cert"));
+
+        assertThat(get("uz-cert", "/api/v1/observables?value=" + ip).path("matches")).isEmpty();
+        assertThat(get("uz-cert", "/api/v1/correlations?value=" + ip).path("correlations")).isEmpty();
+    }
+
+    @Test
     void aValueSeenInFewContainersStoresNoMemberDocumentsUntilMoreSeeIt() throws Exception {
         String ip = randomIp();
         String id = Correlation.idOf("ipv4:" + ip);
