@@ -34,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * time until each is visible through {@code GET /api/v1/correlations}; (3) correlation off
  * ({@code --certhub.correlation.enabled=false}): the same sustained phase; (4) each round's drop of
  * (1) against (3), and the verdict: the median drop over the rounds and the visibility of every
- * round's matches together. One round on this 2-core machine varied by 7 points of drop from run
+ * round's matches together. One round on this 2-core machine varied by up to 10 points of drop from run
  * to run; the median of three is what the target is judged on. Other options:
  * {@code --objects-per-bundle=10 --seed=42 --hub-heap=<size, default: the JVM's> --keep-data --index-timeout=120s
  * --hub-args=--name=value;--name=value} (settings for both hubs, e.g. to compare a tuning).
