@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -39,13 +38,12 @@ class IndexedCopies {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         int removals = 0;
         String currentId = ObjectDocuments.currentId(owner, stixId);
-        Optional<Long> current = currentVersionDeleted(currentId, deletedAt);
+        Optional<GetResponse<JsonNode>> current = currentVersionDeleted(currentId, deletedAt);
         if (current.isPresent()) {
-            // external_gte at the stored version: the tombstone keeps that version (a plain delete adds
-            // one to it, and the same version submitted again would be refused as already stored);
-            // a newer version written meanwhile makes this fail, and the retry looks again.
+            // Conditional on the document read: a newer version written meanwhile makes this fail,
+            // and the retry looks again.
             bulk.operations(op -> op.delete(d -> d.index(SearchIndices.OBJECTS).id(currentId)
-                    .version(current.get()).versionType(VersionType.ExternalGte)));
+                    .ifSeqNo(current.get().seqNo()).ifPrimaryTerm(current.get().primaryTerm())));
             removals++;
         }
         // The search sees only refreshed documents: without this, a version the indexer wrote a moment
@@ -72,8 +70,8 @@ class IndexedCopies {
         return removals;
     }
 
-    /** The current document's external version, when that document was received at or before the deletion. */
-    private Optional<Long> currentVersionDeleted(String currentId, Instant deletedAt) throws IOException {
+    /** The current document, when it was received at or before the deletion. */
+    private Optional<GetResponse<JsonNode>> currentVersionDeleted(String currentId, Instant deletedAt) throws IOException {
         GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.OBJECTS).id(currentId)
                 .sourceIncludes("received_at"), JsonNode.class);
         if (!found.found() || found.source() == null) {
@@ -81,6 +79,6 @@ class IndexedCopies {
         }
         String receivedAt = found.source().path("received_at").asString("");
         boolean deletedVersion = receivedAt.isEmpty() || !Instant.parse(receivedAt).isAfter(deletedAt);
-        return deletedVersion ? Optional.ofNullable(found.version()) : Optional.empty();
+        return deletedVersion ? Optional.of(found) : Optional.empty();
     }
 }

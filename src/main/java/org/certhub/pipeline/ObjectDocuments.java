@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns one STIX object of an accepted bundle into its two index documents: the current-version
- * document (id {@code owner/stixId}, written with an external version so the newest
- * {@code modified} wins whatever the arrival order) and the version document (id
- * {@code owner/stixId@modified}, written once). The owner is part of both ids, so two CERTs'
+ * Turns one STIX object of an accepted bundle into its current-version document (id
+ * {@code owner/stixId}): the newest {@code modified} of the owner's copy is its current version
+ * whatever the arrival order, and an earlier version goes to the version index as a
+ * {@link VersionDocument} made from this document. The owner is part of the id, so two CERTs'
  * copies of the same object never overwrite each other.
  */
 final class ObjectDocuments {
@@ -32,9 +32,12 @@ final class ObjectDocuments {
     private ObjectDocuments() {
     }
 
-    /** The documents of one object, ready for a bulk request. */
-    record Documents(String stixId, String version, String currentId, String versionId, long externalVersion,
-            byte[] current, byte[] versioned) {
+    /**
+     * The current-version document of one object, ready for a bulk request.
+     *
+     * @param order the version as a number that orders versions ({@link #order(String)})
+     */
+    record Documents(String stixId, String version, String currentId, long order, byte[] current) {
     }
 
     /**
@@ -50,19 +53,14 @@ final class ObjectDocuments {
         String tlp = ObjectTlp.of(object).label();
         String added = dateAdded.toString();
 
-        ObjectNode versioned = JSON.createObjectNode();
-        versioned.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
-        putIfPresent(versioned, "modified", object.path("modified"));
-        versioned.put("received_at", received).put("date_added", added);
-        // STIX: the first version of an object has modified equal to created (SCOs have one version).
-        versioned.put("first_version", !object.has("modified") || object.path("modified").equals(object.path("created")));
-
         ObjectNode current = JSON.createObjectNode();
         current.put("stix_id", stixId).put("type", type).put("owner", bundle.owner()).put("tlp", tlp);
         putIfPresent(current, "created_by_ref", object.path("created_by_ref"));
         putIfPresent(current, "created", object.path("created"));
         putIfPresent(current, "modified", object.path("modified"));
         current.put("received_at", received).put("date_added", added).put("submission_id", bundle.submissionId()).put("bundle_id", bundle.bundleId());
+        // STIX: the first version of an object has modified equal to created (SCOs have one version).
+        current.put("first_version", !object.has("modified") || object.path("modified").equals(object.path("created")));
         putIfPresent(current, "name", object.has("name") ? object.path("name") : object.path("value"));
         putIfPresent(current, "description", object.path("description"));
         copyStrings(object.path("labels"), current.putArray("labels"));
@@ -77,8 +75,8 @@ final class ObjectDocuments {
         }
 
         String currentId = currentId(bundle.owner(), stixId);
-        return new Documents(stixId, version, currentId, currentId + "@" + version, externalVersion(version),
-                withObject(current, raw.json()), withObject(versioned, raw.json()));
+        return new Documents(stixId, version, currentId, order(version),
+                withObject(JSON.writeValueAsBytes(current), raw.json()));
     }
 
     /** The version of an object: its {@code modified}, or {@code created} for an object without one. */
@@ -91,9 +89,11 @@ final class ObjectDocuments {
         return owner + "/" + stixId;
     }
 
-    /** The document: its fields, then {@code "object"}, the STIX object exactly as it came (never serialised again). */
-    private static byte[] withObject(ObjectNode fields, byte[] object) {
-        byte[] head = JSON.writeValueAsBytes(fields);
+    /**
+     * The document: its fields ({@code head}, a JSON object), then {@code "object"}, the STIX object
+     * exactly as it came (never serialised again).
+     */
+    static byte[] withObject(byte[] head, byte[] object) {
         byte[] document = new byte[head.length - 1 + OBJECT_MEMBER.length + object.length + 1];
         System.arraycopy(head, 0, document, 0, head.length - 1);
         System.arraycopy(OBJECT_MEMBER, 0, document, head.length - 1, OBJECT_MEMBER.length);
@@ -112,8 +112,11 @@ final class ObjectDocuments {
         return byField;
     }
 
-    /** Microseconds since the epoch: STIX timestamps may carry sub-millisecond precision. */
-    static long externalVersion(String timestamp) {
+    /**
+     * A version as microseconds since the epoch (STIX timestamps may carry sub-millisecond
+     * precision); 1 for an object without one, which thus has a single version.
+     */
+    static long order(String timestamp) {
         if (timestamp.isEmpty()) {
             return 1;
         }

@@ -3,7 +3,9 @@ package org.certhub.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -37,7 +39,7 @@ public class ObjectQueries {
      * shared copy it may see.
      */
     public Optional<StoredObject> current(String stixId, Audience audience) {
-        return ownCopy(stixId, audience).or(() -> search(SearchIndices.OBJECTS,
+        return ownCopy(stixId, audience).or(() -> search(List.of(SearchIndices.OBJECTS),
                 Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))), audience, 1, List.of(), Order.SHARED)
                 .stream().findFirst());
     }
@@ -52,10 +54,21 @@ public class ObjectQueries {
         }
     }
 
-    /** Every visible version of an object, newest first. */
+    /**
+     * Every visible version of an object, newest first: current versions from the objects index,
+     * former ones from the version index (where an earlier release also kept current ones: each
+     * version is listed once).
+     */
     public List<StoredObject> versions(String stixId, Audience audience) {
-        return search(SearchIndices.OBJECT_VERSIONS, Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))),
-                audience, 1000, List.of(), Order.MODIFIED);
+        List<StoredObject> found = search(List.of(SearchIndices.OBJECTS, SearchIndices.OBJECT_VERSIONS),
+                Query.of(q -> q.term(t -> t.field("stix_id").value(stixId))), audience, 1000, List.of(), Order.MODIFIED);
+        Map<String, StoredObject> once = new LinkedHashMap<>();
+        for (StoredObject version : found) {
+            JsonNode object = version.object();
+            once.putIfAbsent(version.owner() + "@" + object.path("modified").asString(object.path("created").asString("")),
+                    version);
+        }
+        return List.copyOf(once.values());
     }
 
     /** The sort values of a listing by time shared (time, owner, STIX id), and by relevance (score first). */
@@ -69,7 +82,7 @@ public class ObjectQueries {
         boolean byRelevance = filter.text().isPresent();
         List<FieldValue> after = cursor.map(c -> SortCursor.decode(c, byRelevance ? "relevance" : "shared", byRelevance ? BY_RELEVANCE : BY_SHARED)
                 .orElseThrow(() -> new IllegalArgumentException("invalid cursor"))).orElse(List.of());
-        List<Hit<JsonNode>> hits = hits(SearchIndices.OBJECTS, query(filter), audience, limit + 1, after,
+        List<Hit<JsonNode>> hits = hits(List.of(SearchIndices.OBJECTS), query(filter), audience, limit + 1, after,
                 byRelevance ? Order.RELEVANCE : Order.SHARED);
         List<StoredObject> objects = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, hits.size()); i++) {
@@ -103,18 +116,18 @@ public class ObjectQueries {
         SHARED, RELEVANCE, MODIFIED
     }
 
-    private List<StoredObject> search(String index, Query query, Audience audience, int size,
+    private List<StoredObject> search(List<String> indices, Query query, Audience audience, int size,
             List<FieldValue> after, Order order) {
-        return hits(index, query, audience, size, after, order).stream()
+        return hits(indices, query, audience, size, after, order).stream()
                 .map(hit -> StoredObject.fromSource(hit.source())).toList();
     }
 
-    private List<Hit<JsonNode>> hits(String index, Query query, Audience audience, int size,
+    private List<Hit<JsonNode>> hits(List<String> indices, Query query, Audience audience, int size,
             List<FieldValue> after, Order order) {
         try {
             SearchResponse<JsonNode> response = client.search(s -> {
                 // Only what a reader gets back: the derived search fields would double what is read and parsed.
-                s.index(index).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false))
+                s.index(indices).size(size).query(SharingFilter.restrict(query, audience)).trackTotalHits(t -> t.enabled(false))
                         .source(src -> src.filter(f -> f.includes(StoredObject.SOURCE_FIELDS)));
                 if (order == Order.MODIFIED) {
                     s.sort(o -> o.field(f -> f.field("modified").order(SortOrder.Desc).missing("_last")));

@@ -202,7 +202,7 @@ public class IngestBenchmark {
             return "n/a (no hub figures)";
         }
         String toEs = elastic.filter(e -> !Double.isNaN(sustained.endToEndObjectsPerSecond)).map(e -> String.format(Locale.ROOT,
-                "hub end-to-end objects/s / raw ES docs/s = %.3f (the hub writes 2 documents an object: current and version)",
+                "hub end-to-end objects/s / raw ES docs/s = %.3f (the hub writes one document an object, its current version, plus its status and correlation documents)",
                 sustained.endToEndObjectsPerSecond / e.docsPerSecond())).orElse("hub end-to-end / raw ES: n/a");
         String toKafka = kafka.map(k -> String.format(Locale.ROOT, "hub accepted objects/s / raw Kafka objects/s = %.3f",
                 sustained.acceptedObjectsPerSecond() / k.objectsPerSecond())).orElse("hub accepted / raw Kafka: n/a");

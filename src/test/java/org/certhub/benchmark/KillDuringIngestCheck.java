@@ -135,8 +135,8 @@ public class KillDuringIngestCheck {
                     + "extra (not acknowledged) %,d of %,d bundles, %,d of those bundles in Kafka", result.acknowledged(),
                     result.present(), result.missing(), result.duplicated(), result.extra(), result.extraBundles(),
                     result.extraBundlesInKafka()));
-            report.row("versions index", String.format(Locale.ROOT, "exactly one version document %,d, missing %,d, more than one %,d",
-                    result.versionsExactlyOnce(), result.versionsMissing(), result.versionsDuplicated()));
+            report.row("versions index", String.format(Locale.ROOT, "acknowledged objects (each its one, current version) "
+                    + "with a version document as well: %,d", result.versionCopies()));
             report.row("intake topic", String.format(Locale.ROOT, "%,d records; acknowledged bundles in it %,d of %,d; bundles in it twice %,d",
                     result.kafkaRecords(), result.acknowledgedBundlesInKafka(), result.acknowledgedBundles(), result.kafkaBundlesTwice()));
             passed = result.passed() && result.extraBundlesInKafka() == result.extraBundles();

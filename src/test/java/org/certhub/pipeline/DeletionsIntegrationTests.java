@@ -117,7 +117,6 @@ class DeletionsIntegrationTests {
         forgetDeletedVersions("0s");
         try {
             elasticsearch.delete(d -> d.index(SearchIndices.OBJECTS).id("kz-cert/" + kept));
-            elasticsearch.delete(d -> d.index(SearchIndices.OBJECT_VERSIONS).id("kz-cert/" + kept + "@" + V1));
             awaitGone(kept);
             refresh();
 

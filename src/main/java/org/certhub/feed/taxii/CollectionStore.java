@@ -29,15 +29,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a collection's object versions in TAXII order: by date added, then STIX id, owner and
  * version, continuing after the last page's sort values ({@code search_after}), so every page costs
- * one query whatever its number. Current versions come from the objects index, earlier ones from
- * the version index; every query is restricted by the collection's scope and the caller's sharing
- * filter.
+ * one query whatever its number. Current versions come from the objects index, former ones from
+ * the version index (where an earlier release kept current ones too: a version found in both is
+ * listed once); every query is restricted by the collection's scope and the caller's sharing filter.
  */
 @Component
 class CollectionStore {
 
     private static final String OBJECTS_INDEX_PREFIX = SearchIndices.OBJECTS + "-v";
-    private static final String VERSIONS_INDEX_PREFIX = SearchIndices.OBJECT_VERSIONS + "-v";
 
     private final ElasticsearchClient client;
     private final Rest5Client rest;
@@ -65,15 +64,14 @@ class CollectionStore {
             return new Page(List.of(), false);
         }
         List<String> indices = selection.currentOnly() ? List.of(SearchIndices.OBJECTS)
-                : selection.last() ? List.of(SearchIndices.OBJECTS, SearchIndices.OBJECT_VERSIONS)
-                : List.of(SearchIndices.OBJECT_VERSIONS);
+                : List.of(SearchIndices.OBJECTS, SearchIndices.OBJECT_VERSIONS);
         Query query = SharingFilter.restrict(Query.of(q -> q.bool(b -> filters(b, collection, selection))), audience);
         List<Entry> hits = search(indices, query, limit + 1, after, withObjects);
         List<Entry> entries = new ArrayList<>(Math.min(limit, hits.size()));
         Entry previous = null;
         for (int i = 0; i < hits.size() && entries.size() < limit; i++) {
             Entry entry = hits.get(i);
-            // A version that is both current and selected from the version index is listed once.
+            // A version found in both indices (an earlier release kept current ones in both) is listed once.
             if (previous == null || !sameVersion(previous, entry)) {
                 entries.add(entry);
             }
@@ -103,25 +101,18 @@ class CollectionStore {
         }
         selection.addedAfter().ifPresent(after -> b.filter(f -> f.range(r -> r.date(d -> d.field("date_added")
                 .gt(after.toString())))));
-        if (!selection.currentOnly()) {
+        if (!selection.currentOnly() && !selection.all()) {
             b.filter(f -> f.bool(versions -> {
                 versions.minimumShouldMatch("1");
                 if (selection.last()) {
                     versions.should(s -> s.prefix(p -> p.field("_index").value(OBJECTS_INDEX_PREFIX)));
                 }
-                versions.should(s -> s.bool(older -> {
-                    older.filter(o -> o.prefix(p -> p.field("_index").value(VERSIONS_INDEX_PREFIX)));
-                    if (!selection.all()) {
-                        older.minimumShouldMatch("1");
-                        if (selection.first()) {
-                            older.should(o -> o.term(t -> t.field("first_version").value(true)));
-                        }
-                        if (!selection.versions().isEmpty()) {
-                            older.should(o -> o.terms(t -> t.field("modified").terms(v -> v.value(values(selection.versions())))));
-                        }
-                    }
-                    return older;
-                }));
+                if (selection.first()) {
+                    versions.should(s -> s.term(t -> t.field("first_version").value(true)));
+                }
+                if (!selection.versions().isEmpty()) {
+                    versions.should(s -> s.terms(t -> t.field("modified").terms(v -> v.value(values(selection.versions())))));
+                }
                 return versions;
             }));
         }
