@@ -47,7 +47,8 @@ class IntakeIntegrationTests {
         assertThat(status.path("status").asString()).isEqualTo("pending");
         assertThat(status.path("total_count").asInt()).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // Read in real time: well before the status index's next scheduled refresh (30 s).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode done = get("kz-cert", "/api/v1/status/" + status.path("id").asString())
                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(done.path("status").asString()).isEqualTo("complete");
