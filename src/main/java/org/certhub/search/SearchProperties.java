@@ -19,19 +19,8 @@ public record SearchProperties(
         @DefaultValue("1s") Duration refreshInterval,
         @DefaultValue("250ms") Duration correlationsRefreshInterval) {
 
-    /**
-     * Statuses are only ever read by id, in real time (a get refreshes the shard itself when the
-     * document changed since the last refresh): refreshing them every second only cost Elasticsearch
-     * small segments to write and merge.
-     */
-    static final Duration STATUS_REFRESH_INTERVAL = Duration.ofSeconds(30);
-
     /** The refresh interval of the index behind {@code alias}. */
     Duration refreshIntervalOf(String alias) {
-        return switch (alias) {
-            case SearchIndices.CORRELATIONS -> correlationsRefreshInterval;
-            case SearchIndices.STATUS -> STATUS_REFRESH_INTERVAL;
-            default -> refreshInterval;
-        };
+        return alias.equals(SearchIndices.CORRELATIONS) ? correlationsRefreshInterval : refreshInterval;
     }
 }

