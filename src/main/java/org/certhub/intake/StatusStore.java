@@ -81,6 +81,9 @@ public class StatusStore implements DisposableBean {
 
     /** The status of a submission, whoever made it: callers check {@link SubmissionStatus#owner()}. */
     public Optional<SubmissionStatus> find(String id) {
+        if (!SearchIndices.couldBeDocumentId(id)) {
+            return Optional.empty();
+        }
         try {
             GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.STATUS).id(id), JsonNode.class);
             return found.found() && found.source() != null ? Optional.of(fromDocument(found.source())) : Optional.empty();

@@ -45,6 +45,9 @@ public class ObjectQueries {
     }
 
     private Optional<StoredObject> ownCopy(String stixId, Audience audience) {
+        if (!SearchIndices.couldBeDocumentId(audience.principalId() + "/" + stixId)) {
+            return Optional.empty();
+        }
         try {
             GetResponse<JsonNode> own = client.get(g -> g.index(SearchIndices.OBJECTS)
                     .id(audience.principalId() + "/" + stixId), JsonNode.class);

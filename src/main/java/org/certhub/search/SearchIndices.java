@@ -10,7 +10,7 @@ public final class SearchIndices {
 
     /** The current version of every object, one document per (owner, STIX id). */
     public static final String OBJECTS = "certhub-objects";
-    /** Every version of every object, one document per (owner, STIX id, modified). */
+    /** The versions that are not current, one document per (owner, STIX id, modified). */
     public static final String OBJECT_VERSIONS = "certhub-object-versions";
     /** Submission status resources (TAXII status semantics). */
     public static final String STATUS = "certhub-status";
@@ -31,6 +31,17 @@ public final class SearchIndices {
             NOTIFICATIONS);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 
+    /** Elasticsearch refuses a document id longer than this many bytes (UTF-8). */
+    private static final int MAX_ID_BYTES = 512;
+
     private SearchIndices() {
+    }
+
+    /**
+     * Whether a document could have this id. A lookup of one that could not finds nothing, and is
+     * not sent: a long enough id makes Elasticsearch refuse the request line itself.
+     */
+    public static boolean couldBeDocumentId(String id) {
+        return id.length() <= MAX_ID_BYTES && id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_ID_BYTES;
     }
 }

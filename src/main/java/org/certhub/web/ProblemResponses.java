@@ -40,6 +40,17 @@ public class ProblemResponses {
         json.writeValue(response.getOutputStream(), format.map(f -> f.body(problem)).orElseGet(() -> asMap(problem)));
     }
 
+    /** A problem as its body's media type and text, for writers outside the servlet API. */
+    record Rendered(String mediaType, String body) {
+    }
+
+    /** The problem as a request for {@code path} (null when unknown) gets it. */
+    Rendered render(String path, ProblemDetail problem) {
+        Optional<ErrorFormat> format = formatOf(path);
+        return new Rendered(format.map(f -> f.mediaType().toString()).orElse(MediaType.APPLICATION_PROBLEM_JSON_VALUE),
+                json.writeValueAsString(format.map(f -> f.body(problem)).orElseGet(() -> asMap(problem))));
+    }
+
     /** The answer to a request for {@code path} that failed with this problem. */
     ResponseEntity<Object> entity(String path, ProblemDetail problem, HttpHeaders headers) {
         Optional<ErrorFormat> format = formatOf(path);

@@ -58,6 +58,9 @@ public class CorrelationQueries {
 
     /** The correlation with its members, if the caller may see any of them (its summary read in real time). */
     public Optional<Correlation> get(String id, Audience audience) {
+        if (!SearchIndices.couldBeDocumentId(id)) {
+            return Optional.empty();
+        }
         try {
             GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.CORRELATIONS).id(id), JsonNode.class);
             return found.found() && found.source() != null

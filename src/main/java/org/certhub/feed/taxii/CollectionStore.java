@@ -82,6 +82,9 @@ class CollectionStore {
 
     /** The owner's own current copy of an object, if it holds one (its TLP label and version). */
     Optional<JsonNode> ownCopy(String owner, String stixId) {
+        if (!SearchIndices.couldBeDocumentId(owner + "/" + stixId)) {
+            return Optional.empty();
+        }
         try {
             GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.OBJECTS).id(owner + "/" + stixId)
                     .sourceIncludes("tlp", "stix_id", "modified"), JsonNode.class);

@@ -77,6 +77,9 @@ public class NotificationStore {
 
     /** The notification as it is now (real time, not waiting for a refresh). */
     public Optional<Versioned> get(String id) {
+        if (!SearchIndices.couldBeDocumentId(id)) {
+            return Optional.empty();
+        }
         try {
             GetResponse<JsonNode> response = client.get(g -> g.index(INDEX).id(id), JsonNode.class);
             if (!response.found() || response.source() == null) {
