@@ -115,6 +115,7 @@ class VersionWriter {
         if (writes.isEmpty()) {
             return;
         }
+        // require_alias: never let Elasticsearch auto-create an index without the hub's mapping.
         BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
         for (int i = 0; i < writes.size(); i++) {
             VersionDocument document = documents.get(i);
