@@ -114,18 +114,52 @@ class VersionWriterIntegrationTests {
                 .containsExactlyInAnyOrderElementsOf(modified.subList(0, modified.size() - 1));
     }
 
+    @Test
+    void aReplacedVersionIsStoredBeforeItsReplacementSoAWriteCutShortBetweenTheTwoLosesNothing() throws Exception {
+        String id = "malware--" + UUID.randomUUID();
+        write(malware(id, CREATED, "1"));
+        String second = "2026-11-02T10:00:00.000Z";
+        // The objects index refuses writes: the replacement fails as a crash right after the
+        // version document would leave it.
+        setObjectsWriteBlock(true);
+        List<VersionWriter.Write> cutShort;
+        try {
+            cutShort = writes(malware(id, second, "2"));
+            writer.write(cutShort);
+        } finally {
+            setObjectsWriteBlock(false);
+        }
+        assertThat(cutShort.get(0).failure).isPresent();
+        assertThat(versionDocumentsOf(id)).extracting(hit -> hit.source().path("modified").asString()).containsExactly(CREATED);
+        assertThat(JSON.readTree(rawSource(SearchIndices.OBJECTS, "kz-cert/" + id)).path("modified").asString()).isEqualTo(CREATED);
+
+        write(malware(id, second, "2"));
+
+        assertThat(JSON.readTree(rawSource(SearchIndices.OBJECTS, "kz-cert/" + id)).path("modified").asString()).isEqualTo(second);
+        assertThat(versionDocumentsOf(id)).extracting(hit -> hit.source().path("modified").asString()).containsExactly(CREATED);
+    }
+
+    private void setObjectsWriteBlock(boolean blocked) throws Exception {
+        elasticsearch.indices().putSettings(s -> s.index(SearchIndices.OBJECTS)
+                .settings(settings -> settings.blocks(b -> b.write(blocked))));
+    }
+
     private void write(String... objects) throws Exception {
+        List<VersionWriter.Write> writes = writes(objects);
+        writer.write(writes);
+        assertThat(writes).allSatisfy(write -> assertThat(write.failure).isEmpty());
+    }
+
+    private static List<VersionWriter.Write> writes(String... objects) {
         String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
                 + String.join(",", objects) + "]}";
         BundleAccepted accepted = new BundleAccepted(BundleAccepted.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 "bundle--" + UUID.randomUUID(), "kz-cert", Instant.now(), objects.length, bundle.getBytes(StandardCharsets.UTF_8));
         Instant dateAdded = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<VersionWriter.Write> writes = BundleObjects.of(accepted.bundle()).stream()
+        return BundleObjects.of(accepted.bundle()).stream()
                 .map(object -> new VersionWriter.Write("kz-cert", accepted.receivedAt(),
                         ObjectDocuments.of(object, accepted, dateAdded)))
                 .toList();
-        writer.write(writes);
-        assertThat(writes).allSatisfy(write -> assertThat(write.failure).isEmpty());
     }
 
     private List<Hit<JsonNode>> versionDocumentsOf(String id) throws Exception {
