@@ -9,12 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import org.certhub.search.SearchIndices;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +32,12 @@ class VersionWriter {
     /** Rounds of re-planning the versions that lost a race before the whole batch is retried. */
     private static final int MAX_ROUNDS = 8;
 
-    private final ElasticsearchClient client;
+    private final Rest5Client rest;
     private final CurrentDocuments currents;
     private final DeletedObjects deleted;
 
-    VersionWriter(ElasticsearchClient client, CurrentDocuments currents, DeletedObjects deleted) {
-        this.client = client;
+    VersionWriter(Rest5Client rest, CurrentDocuments currents, DeletedObjects deleted) {
+        this.rest = rest;
         this.currents = currents;
         this.deleted = deleted;
     }
@@ -115,15 +110,12 @@ class VersionWriter {
         if (writes.isEmpty()) {
             return;
         }
-        // require_alias: never let Elasticsearch auto-create an index without the hub's mapping.
-        BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
+        NdjsonBulk bulk = new NdjsonBulk();
         for (int i = 0; i < writes.size(); i++) {
             VersionDocument document = documents.get(i);
-            String id = document.id(writes.get(i).docs.currentId());
-            bulk.operations(op -> op.create(c -> c.index(SearchIndices.OBJECT_VERSIONS).id(id)
-                    .document(BinaryData.of(document.json(), ContentType.APPLICATION_JSON))));
+            bulk.create(SearchIndices.OBJECT_VERSIONS, document.id(writes.get(i).docs.currentId()), document.json());
         }
-        List<BulkResponseItem> items = client.bulk(bulk.build()).items();
+        List<NdjsonBulk.Item> items = bulk.send(rest);
         for (int i = 0; i < writes.size(); i++) {
             // 409: written before (a replay, or the same former version superseded twice).
             record(writes.get(i), items.get(i), true);
@@ -135,22 +127,20 @@ class VersionWriter {
         if (eligible.isEmpty()) {
             return List.of();
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(true);
+        NdjsonBulk bulk = new NdjsonBulk();
         for (Write write : eligible) {
             CurrentDocuments.Stored current = stored.get(write.docs.currentId());
-            BinaryData document = BinaryData.of(write.docs.current(), ContentType.APPLICATION_JSON);
             if (current == null) {
-                bulk.operations(op -> op.create(c -> c.index(SearchIndices.OBJECTS).id(write.docs.currentId())
-                        .document(document)));
+                bulk.create(SearchIndices.OBJECTS, write.docs.currentId(), write.docs.current());
             } else {
-                bulk.operations(op -> op.index(i -> i.index(SearchIndices.OBJECTS).id(write.docs.currentId())
-                        .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()).document(document)));
+                bulk.replace(SearchIndices.OBJECTS, write.docs.currentId(), current.seqNo(), current.primaryTerm(),
+                        write.docs.current());
             }
         }
-        BulkResponse response = client.bulk(bulk.build());
+        List<NdjsonBulk.Item> items = bulk.send(rest);
         List<Write> lost = new ArrayList<>();
         for (int i = 0; i < eligible.size(); i++) {
-            BulkResponseItem item = response.items().get(i);
+            NdjsonBulk.Item item = items.get(i);
             if (item.status() == 409) {
                 lost.add(eligible.get(i));
             } else {
@@ -160,14 +150,14 @@ class VersionWriter {
         return lost;
     }
 
-    private static void record(Write write, BulkResponseItem item, boolean conflictMeansStored) {
-        if (item.error() == null || (conflictMeansStored && item.status() == 409)) {
+    private static void record(Write write, NdjsonBulk.Item item, boolean conflictMeansStored) {
+        if (!item.failed() || (conflictMeansStored && item.status() == 409)) {
             return;
         }
         if (item.status() == 429 || item.status() >= 500) {
             throw new TransientIndexingException("Elasticsearch refused items for now (status " + item.status()
                     + "); the batch will be retried");
         }
-        write.failure = Optional.of("not indexed: " + item.error().type());
+        write.failure = Optional.of("not indexed: " + item.errorType().orElse("status " + item.status()));
     }
 }
