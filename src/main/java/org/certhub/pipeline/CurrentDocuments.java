@@ -105,7 +105,7 @@ class CurrentDocuments {
                 case "_seq_no" -> seqNo = parser.getLongValue();
                 case "_primary_term" -> primaryTerm = parser.getLongValue();
                 case "error" -> throw new TransientIndexingException("Elasticsearch could not read a current version: "
-                        + new String(slice(parser, answer), StandardCharsets.UTF_8));
+                        + new String(JsonBytes.valueAt(parser, answer), StandardCharsets.UTF_8));
                 case "_source" -> {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
                     // The fields that order versions; then the whole source, as stored.
@@ -129,12 +129,5 @@ class CurrentDocuments {
             String version = modified != null ? modified : created != null ? created : "";
             found.put(id, new Stored(seqNo, primaryTerm, ObjectDocuments.order(version), source));
         }
-    }
-
-    /** The bytes of the value the parser is at (an object, an array or a scalar). */
-    private static byte[] slice(JsonParser parser, byte[] answer) {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        return Arrays.copyOfRange(answer, start, (int) parser.currentLocation().getByteOffset());
     }
 }

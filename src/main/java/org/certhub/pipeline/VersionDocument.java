@@ -2,7 +2,6 @@ package org.certhub.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
@@ -50,9 +49,7 @@ record VersionDocument(String version, Instant receivedAt, byte[] json) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("object") && value == JsonToken.START_OBJECT) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                    object = Arrays.copyOfRange(current, start, (int) parser.currentTokenLocation().getByteOffset() + 1);
+                    object = JsonBytes.valueAt(parser, current);
                     continue;
                 }
                 if (value == JsonToken.VALUE_STRING && name.equals("created")) {
