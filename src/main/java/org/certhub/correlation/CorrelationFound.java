@@ -26,6 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param score how strong the correlation is, 0 to 100
  * @param firstSeen earliest sighting
  * @param lastSeen latest sighting
+ * @param holders who holds the value, per CERT and TLP level, and whether those members carry the
+ *     value itself or only an address inside it (a network's containment members): the value is
+ *     derived data, visible only to whoever may see a member that carries it. Empty in events of
+ *     schema version 1, which readers treat as the value being restricted to {@code certs}
  */
 public record CorrelationFound(
         @JsonProperty("schema_version") int schemaVersion,
@@ -37,13 +41,26 @@ public record CorrelationFound(
         List<String> certs,
         double score,
         @JsonProperty("first_seen") Instant firstSeen,
-        @JsonProperty("last_seen") Instant lastSeen) {
+        @JsonProperty("last_seen") Instant lastSeen,
+        List<Holder> holders) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public CorrelationFound {
         certs = List.copyOf(certs);
+        holders = holders == null ? List.of() : List.copyOf(holders);
+    }
+
+    /**
+     * The members of one CERT at one TLP level.
+     *
+     * @param cert the CERT's principal id
+     * @param tlp the level, as a TLP label ({@code TLP:RED})
+     * @param carriesValue whether these members carry the value itself; {@code false} for members
+     *     that joined a network's correlation through an address inside it
+     */
+    public record Holder(String cert, String tlp, @JsonProperty("carries_value") boolean carriesValue) {
     }
 
     public byte[] toJson() {

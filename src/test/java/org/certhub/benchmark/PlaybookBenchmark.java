@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.TestHolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -105,7 +106,8 @@ class PlaybookBenchmark {
             }
             Instant now = Instant.now();
             CorrelationFound found = new CorrelationFound(1, UUID.randomUUID().toString().replace("-", ""), "ipv4",
-                    "198.51." + (i / 250) % 250 + "." + i % 250, "shared-value", 2, List.of("kz-cert", "uz-cert"), 70, now, now);
+                    "198.51." + (i / 250) % 250 + "." + i % 250, "shared-value", 2, List.of("kz-cert", "uz-cert"), 70, now, now,
+                    TestHolders.green("kz-cert", "uz-cert"));
             sent.put(RunMachine.runId(PLAYBOOK, 1, SubjectKind.CORRELATION, found.id()), System.nanoTime());
             producer.send(new ProducerRecord<>("certhub.correlations", found.id(), found.toJson()));
         }

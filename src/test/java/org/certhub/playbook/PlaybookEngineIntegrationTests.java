@@ -1,5 +1,6 @@
 package org.certhub.playbook;
 
+import org.certhub.TestHolders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -147,7 +148,8 @@ class PlaybookEngineIntegrationTests {
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).hasSize(2));
 
         kafka.correlation(CORRELATIONS, new CorrelationFound(found.schemaVersion(), found.id(), found.valueType(), found.value(),
-                found.rule(), 3, List.of("kz-cert", "tj-cert", "uz-cert"), 80, found.firstSeen(), found.lastSeen()));
+                found.rule(), 3, List.of("kz-cert", "tj-cert", "uz-cert"), 80, found.firstSeen(), found.lastSeen(),
+                TestHolders.green("kz-cert", "tj-cert", "uz-cert")));
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafka.requests(runId))
                 .extracting(NotificationRequested::recipient).doesNotContain("uz-cert"));

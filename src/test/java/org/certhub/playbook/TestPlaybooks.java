@@ -1,5 +1,6 @@
 package org.certhub.playbook;
 
+import org.certhub.TestHolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,7 @@ final class TestPlaybooks {
         String value = UUID.randomUUID() + ".example.kz";
         java.time.Instant now = java.time.Instant.now();
         return new CorrelationFound(CorrelationFound.SCHEMA_VERSION, UUID.randomUUID().toString().replace("-", ""), valueType,
-                value, "shared-value", certs.size(), certs, 70, now, now);
+                value, "shared-value", certs.size(), certs, 70, now, now,
+                TestHolders.green(certs.toArray(String[]::new)));
     }
 }

@@ -208,7 +208,8 @@ public record Correlation(String id, String valueType, String value, Map<String,
     /** The event announcing this correlation. */
     public CorrelationFound found() {
         return new CorrelationFound(CorrelationFound.SCHEMA_VERSION, id, valueType, value, rule(), memberCount(), certs(),
-                score(), firstSeen(), lastSeen());
+                score(), firstSeen(), lastSeen(), groups.stream()
+                        .map(group -> new CorrelationFound.Holder(group.owner(), group.tlp().label(), true)).toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.certhub.playbook.internal;
 
+import org.certhub.TestHolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -22,7 +23,8 @@ class RunMachineTests {
             .playbook().orElseThrow(), PlaybookValidatorTests.VALID, Hashes.sha256(PlaybookValidatorTests.VALID),
             "test-playbook/v1.yaml", T0);
     private final Subject correlation = subjects.correlation(new CorrelationFound(1, "c0ffee", "ipv4", "203.0.113.7",
-            "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0));
+            "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0,
+            TestHolders.green("kz-cert", "tj-cert")));
 
     @Test
     void startsByNotifyingEveryRecipientOnceAndWaitsForTheirAcknowledgement() {

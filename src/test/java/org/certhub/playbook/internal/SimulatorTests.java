@@ -1,5 +1,6 @@
 package org.certhub.playbook.internal;
 
+import org.certhub.TestHolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,7 +17,8 @@ class SimulatorTests {
     private final TestCommunity community = new TestCommunity();
     private final Simulator simulator = new Simulator(new Deliveries(community, new SharingPolicy()));
     private final Subject correlation = new Subjects(community, new SharingPolicy()).correlation(new CorrelationFound(1, "c0ffee",
-            "ipv4", "203.0.113.7", "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0));
+            "ipv4", "203.0.113.7", "shared-value", 2, List.of("kz-cert", "tj-cert"), 60, T0, T0,
+            TestHolders.green("kz-cert", "tj-cert")));
 
     @Test
     @SuppressWarnings("unchecked")
