@@ -40,12 +40,17 @@ public class BundleSubmissions {
     private final StixValidator validator;
     private final KafkaTemplate<String, byte[]> kafka;
     private final StatusStore statuses;
+    private final IntakeAdmission admission;
+    private final ObjectsPerBundle objectsPerBundle;
 
-    BundleSubmissions(IntakeProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate, StatusStore statuses) {
+    BundleSubmissions(IntakeProperties properties, KafkaTemplate<String, byte[]> intakeKafkaTemplate, StatusStore statuses,
+            IntakeAdmission admission, ObjectsPerBundle objectsPerBundle) {
         this.properties = properties;
         this.validator = new StixValidator(properties.maxErrors());
         this.kafka = intakeKafkaTemplate;
         this.statuses = statuses;
+        this.admission = admission;
+        this.objectsPerBundle = objectsPerBundle;
     }
 
     /**
@@ -56,6 +61,7 @@ public class BundleSubmissions {
      * @return the pending status of the accepted submission
      */
     public SubmissionStatus submit(Submitter submitter, JsonNode document) {
+        admission.check();
         if (document.path("objects").size() > properties.maxObjects()) {
             throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-objects",
                     "Submission too large", "The bundle has " + document.path("objects").size()
@@ -81,6 +87,7 @@ public class BundleSubmissions {
         BundleAccepted accepted = new BundleAccepted(BundleAccepted.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 bundle.path("id").asString(), submitter.principalId(), Instant.now(), count, JSON.writeValueAsBytes(bundle));
         publish(accepted);
+        objectsPerBundle.accepted(count);
         SubmissionStatus pending = SubmissionStatus.pending(accepted.submissionId(), accepted.owner(),
                 accepted.bundleId(), accepted.receivedAt(), count);
         statuses.recordPending(pending);

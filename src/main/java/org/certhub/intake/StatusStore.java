@@ -1,55 +1,53 @@
 package org.certhub.intake;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.certhub.search.SearchIndices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.certhub.web.ProblemException;
+import org.certhub.web.Problems;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Status resources, kept in Elasticsearch so that every hub instance can answer for any
- * submission. The intake records "pending" without waiting, batched (one bulk request every
- * {@value #FLUSH_MILLIS} ms rather than one request, and one translog sync, per submission); the
- * pipeline's "complete" replaces it, and a late "pending" can never overwrite a "complete" (it is
- * only ever created, never updated).
+ * submission. The intake records "pending" without waiting ({@link PendingStatuses}); the
+ * pipeline's "complete" replaces it. A read waits for Elasticsearch at most
+ * {@code certhub.intake.status-read-timeout}: past it, or with Elasticsearch down, this instance
+ * answers the pending statuses it recorded itself from memory, and for any other a 503 that says to
+ * retry, never a freeze.
  */
 @Component
 public class StatusStore implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(StatusStore.class);
-    private static final long FLUSH_MILLIS = 100;
+    private final ElasticsearchAsyncClient client;
+    private final PendingStatuses pending;
+    private final Duration readTimeout;
 
-    private final ElasticsearchClient client;
-    private final BulkIngester<String> pending;
-
-    StatusStore(ElasticsearchClient client) {
-        this.client = client;
-        this.pending = BulkIngester.of(b -> b.client(new ElasticsearchAsyncClient(client._transport()))
-                .maxOperations(2000).flushInterval(FLUSH_MILLIS, TimeUnit.MILLISECONDS).maxConcurrentRequests(2)
-                .globalSettings(g -> g.requireAlias(true)).listener(new PendingStatusListener()));
+    StatusStore(ElasticsearchClient client, IntakeProperties properties) {
+        this.client = new ElasticsearchAsyncClient(client._transport());
+        this.pending = new PendingStatuses(client, properties.pendingStatusQueue(), properties.pendingStatusMemory());
+        this.readTimeout = properties.statusReadTimeout();
     }
 
     void recordPending(SubmissionStatus status) {
-        pending.add(op -> op.create(c -> c.index(SearchIndices.STATUS).id(status.id()).document(document(status))),
-                status.id());
+        pending.record(status);
     }
 
     @Override
@@ -57,39 +55,35 @@ public class StatusStore implements DisposableBean {
         pending.close();
     }
 
-    /** A pending status that could not be recorded is not lost: the pipeline writes the final one. */
-    private static final class PendingStatusListener implements BulkListener<String> {
-
-        @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<String> ids) {
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<String> ids, BulkResponse response) {
-            long failed = response.items().stream()
-                    .filter(item -> item.error() != null && item.status() != 409).count();
-            if (failed > 0) {
-                log.warn("Could not record {} of {} pending statuses", failed, ids.size());
-            }
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<String> ids, Throwable failure) {
-            log.warn("Could not record {} pending statuses: {}", ids.size(), failure.toString());
-        }
-    }
-
-    /** The status of a submission, whoever made it: callers check {@link SubmissionStatus#owner()}. */
+    /**
+     * The status of a submission, whoever made it: callers check {@link SubmissionStatus#owner()}.
+     *
+     * @throws ProblemException 503 when Elasticsearch does not answer in time and this instance
+     *     does not remember the submission
+     */
     public Optional<SubmissionStatus> find(String id) {
         if (!SearchIndices.couldBeDocumentId(id)) {
             return Optional.empty();
         }
+        CompletableFuture<GetResponse<JsonNode>> read = client.get(g -> g.index(SearchIndices.STATUS).id(id), JsonNode.class);
         try {
-            GetResponse<JsonNode> found = client.get(g -> g.index(SearchIndices.STATUS).id(id), JsonNode.class);
-            return found.found() && found.source() != null ? Optional.of(fromDocument(found.source())) : Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException("Elasticsearch is unavailable", e);
+            GetResponse<JsonNode> found = read.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return found.found() && found.source() != null ? Optional.of(fromDocument(found.source())) : pending.find(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return pending.find(id).or(StatusStore::unavailable);
+        } catch (ExecutionException | TimeoutException e) {
+            read.cancel(true);
+            return pending.find(id).or(StatusStore::unavailable);
         }
+    }
+
+    private static <T> Optional<T> unavailable() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        throw new ProblemException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "Temporarily unavailable", "The status store did not answer in time; the submission is not lost. Retry later."),
+                headers);
     }
 
     /** The status as stored in the status index (snake_case, as TAXII names the members). */

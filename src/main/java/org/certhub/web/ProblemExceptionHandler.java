@@ -68,6 +68,14 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (EngineFailures.isTransient(e)) {
+            // Elasticsearch or Kafka down, stalled or overloaded: the client should come back.
+            EngineFailures.log(e);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, EngineFailures.RETRY_AFTER_SECONDS);
+            return respond(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "Temporarily unavailable", "A storage engine of the hub did not answer in time; retry later."), headers);
+        }
         log.error("Unexpected error while handling a request", e);
         return respond(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The hub could not handle this request; nothing of it was accepted."), new HttpHeaders());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.certhub.web.ProblemException;
@@ -14,7 +15,9 @@ import org.springframework.util.unit.DataSize;
 class BundleReaderTests {
 
     private final BundleReader reader = new BundleReader(new IntakeProperties(DataSize.ofKilobytes(64), 100, 8, 1000,
-            100, "t", 1, (short) 1, Duration.ofSeconds(1)));
+            100, "t", 1, (short) 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 10,
+            new IntakeProperties.Admission(1, "g", "p", Path.of("data"), DataSize.ofGigabytes(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1))));
 
     @Test
     void readsAWellFormedBody() {

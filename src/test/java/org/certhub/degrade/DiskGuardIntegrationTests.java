@@ -1,0 +1,58 @@
+package org.certhub.degrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.certhub.DemoKeys;
+import org.certhub.HubIntegrationTest;
+import org.certhub.TestBundles;
+import org.certhub.stix.Tlp;
+import org.certhub.tenancy.TenancyProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With less free space on the data directory's disk than the configured minimum (simulated by a
+ * minimum larger than any disk), submissions are refused with 507 and Retry-After, health says so
+ * to admins, and reads are still served.
+ */
+@HubIntegrationTest
+@TestPropertySource(properties = {"certhub.intake.admission.min-free-disk=100000TB",
+        "certhub.intake.admission.interval=200ms"})
+class DiskGuardIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyProperties tenancy;
+
+    @Test
+    void refusesSubmissionsWith507WhileTheDataDiskIsBelowItsMinimumAndKeepsServingReads() throws Exception {
+        HubClient hub = new HubClient(port);
+        String key = new DemoKeys(tenancy).of("tj-cert");
+        String admin = new DemoKeys(tenancy).of("admin");
+
+        HttpResponse<String> refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> hub.submit(key, TestBundles.bundle(TestBundles.addressIndicator(Tlp.GREEN, "Disk", "198.18.10.1"))),
+                        response -> response.statusCode() != 202);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(507);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("/problems/disk-full");
+        assertThat(hub.get("/api/v1/objects?limit=1", key).statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(hub.get("/actuator/health", admin).body()).path("components");
+        assertThat(health.path("intake").path("details").path("state").asString()).isEqualTo("disk_full");
+        assertThat(health.path("diskSpace").path("status").asString()).isEqualTo("DOWN");
+    }
+}
