@@ -3,7 +3,9 @@ package org.certhub.pipeline;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -47,18 +50,30 @@ public final class ResilientBatchConsumers {
                 new ByteArrayDeserializer()));
         factory.setConcurrency(concurrency);
         factory.setBatchListener(true);
-        factory.setCommonErrorHandler(retryUntilBack(group, maxBackOff));
+        StageRetryLog retries = new StageRetryLog(group);
+        factory.setCommonErrorHandler(retryUntilBack(retries, maxBackOff));
+        factory.setBatchInterceptor(new BatchInterceptor<>() {
+            @Override
+            public ConsumerRecords<String, byte[]> intercept(ConsumerRecords<String, byte[]> records,
+                    Consumer<String, byte[]> consumer) {
+                return records;
+            }
+
+            @Override
+            public void success(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+                retries.succeeded();
+            }
+        });
         return factory;
     }
 
-    private static DefaultErrorHandler retryUntilBack(String group, Duration maxBackOff) {
+    private static DefaultErrorHandler retryUntilBack(StageRetryLog retries, Duration maxBackOff) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(maxBackOff.toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) ->
                 log.error("Gave up on record {}-{}@{}", record.topic(), record.partition(), record.offset(), e), backOff);
-        handler.setRetryListeners((record, e, attempt) ->
-                log.warn("{} failed (attempt {}), retrying: {}", group, attempt, e.toString()));
+        handler.setRetryListeners(retries);
         return handler;
     }
 }
