@@ -123,9 +123,12 @@ class ContainmentDisclosureIntegrationTests {
         JsonNode seenByKg = get("kg-cert", "/api/v1/correlations/" + networkId).path("members");
         assertThat(seenByKg.findParents("cert")).extracting(member -> member.path("cert").asString() + ":"
                 + member.path("blind").asBoolean()).containsExactlyInAnyOrder("uz-cert:true", "kz-cert:false", "tj-cert:false");
-        assertThat(get("kg-cert", "/api/v1/correlations?value=" + address).path("correlations").findValuesAsString("value"))
-                .containsExactly(network);
-        assertThat(taxii("regional-soc", COLLECTION + "?match[id]=" + networkStixId).path("objects")).hasSize(1);
+        // Searches see the summary at the index's next refresh; a read by id sees it at once.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(get("kg-cert", "/api/v1/correlations?value=" + address).path("correlations")
+                    .findValuesAsString("value")).containsExactly(network);
+            assertThat(taxii("regional-soc", COLLECTION + "?match[id]=" + networkStixId).path("objects")).hasSize(1);
+        });
     }
 
     @Test
