@@ -16,8 +16,8 @@ import org.certhub.tenancy.SharingPolicy.Audience;
 public interface CorrelationFeed {
 
     /**
-     * One page for {@code audience}: correlations with at least one member it may see, by date
-     * changed then id.
+     * One page for {@code audience}: correlations with at least one member that carries the value
+     * and that it may see, by date changed then id.
      */
     Page page(Query query, Audience audience);
 

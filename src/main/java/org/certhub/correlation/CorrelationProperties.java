@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cachedMembers most members held in memory over the correlations the merge stage keeps
  *     between batches (its cache of popular values; about 300 bytes a member)
  * @param maxBackOff longest pause between retries while Elasticsearch or Kafka are unavailable
+ * @param containment which networks are narrow enough to contain the addresses sighted inside them
  */
 @ConfigurationProperties("certhub.correlation")
 @Validated
@@ -53,7 +55,8 @@ public record CorrelationProperties(
         @DefaultValue("50") @Min(1) int maxObjectIdsPerMember,
         @DefaultValue("8") @Min(1) int membersInSummary,
         @DefaultValue("200000") @Min(0) int cachedMembers,
-        @DefaultValue("30s") @NotNull Duration maxBackOff) {
+        @DefaultValue("30s") @NotNull Duration maxBackOff,
+        @DefaultValue @Valid @NotNull Containment containment) {
 
     /**
      * @param observations one record per sighting of a value, keyed {@code type:value}
@@ -64,5 +67,20 @@ public record CorrelationProperties(
             @DefaultValue("certhub.observations") @NotBlank String observations,
             @DefaultValue("certhub.correlations") @NotBlank String correlations,
             @DefaultValue("certhub.correlation.dlt") @NotBlank String deadLetter) {
+    }
+
+    /**
+     * IP-in-network containment ({@code certhub.correlation.containment.*}). A network broader than
+     * these prefixes (e.g. {@code 0.0.0.0/0}, a {@code /8}) never gains the addresses inside it as
+     * members and is never answered as the network containing an address: one CERT reporting it at
+     * a shareable level would otherwise make every address's sightings a correlation everyone may
+     * see. It still correlates with the same network reported by others.
+     *
+     * @param minIpv4Prefix shortest IPv4 prefix length that contains addresses (0 to 32)
+     * @param minIpv6Prefix shortest IPv6 prefix length that contains addresses (0 to 128)
+     */
+    public record Containment(
+            @DefaultValue("16") @Min(0) @Max(32) int minIpv4Prefix,
+            @DefaultValue("32") @Min(0) @Max(128) int minIpv6Prefix) {
     }
 }

@@ -11,7 +11,8 @@ import org.certhub.stix.Tlp;
  * A correlation as one reader may see it, for the partner feed: the members the sharing policy lets
  * the reader see, whole, and every other member only as the CERT to contact and its level (never
  * its objects, its container or when it saw the value), exactly as {@code GET /api/v1/correlations/{id}}
- * shows it. A reader that may see none of the members is never given the correlation at all.
+ * shows it. A reader that may see none of the members that carry the value (a network's containment
+ * members carry only their addresses) is never given the correlation at all.
  *
  * @param id the correlation id (SHA-256 hex of {@code type:value})
  * @param valueType the observable type's id

@@ -77,6 +77,16 @@ public record Correlation(String id, String valueType, String value, Map<String,
         return members.size() == storedMembers;
     }
 
+    /**
+     * The members that carry the value itself, counted per CERT and level: who holds the value. The
+     * value, the id and the explanation are derived from these alone, so only a reader that may see
+     * one of them may see the correlation; a network's containment members carry only their
+     * addresses.
+     */
+    public List<Group> valueHolders() {
+        return groups.stream().filter(Group::carriesValue).toList();
+    }
+
     /** The CERTs of the stored members, ordered. */
     public List<String> certs() {
         return groups.stream().map(Group::owner).distinct().toList();
@@ -209,7 +219,8 @@ public record Correlation(String id, String valueType, String value, Map<String,
     public CorrelationFound found() {
         return new CorrelationFound(CorrelationFound.SCHEMA_VERSION, id, valueType, value, rule(), memberCount(), certs(),
                 score(), firstSeen(), lastSeen(), groups.stream()
-                        .map(group -> new CorrelationFound.Holder(group.owner(), group.tlp().label(), true)).toList());
+                        .map(group -> new CorrelationFound.Holder(group.owner(), group.tlp().label(), group.carriesValue()))
+                        .toList());
     }
 
     /**

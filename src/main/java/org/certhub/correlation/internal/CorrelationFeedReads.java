@@ -18,7 +18,6 @@ import org.certhub.correlation.SharedCorrelation;
 import org.certhub.correlation.SharedCorrelation.RestrictedMember;
 import org.certhub.correlation.SharedCorrelation.VisibleMember;
 import org.certhub.search.SearchIndices;
-import org.certhub.search.SharingFilter;
 import org.certhub.tenancy.Community;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.SharingPolicy.Audience;
@@ -27,19 +26,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link CorrelationFeed} on the correlations index: announced correlations with a member the
- * reader may see ({@link SharingFilter} over the members, checked again member by member), sorted
+ * {@link CorrelationFeed} on the correlations index: announced correlations with a member that
+ * carries the value and that the reader may see ({@link CorrelationSharing}, checked again with
+ * {@link CorrelationViews#visible}), sorted
  * by {@code updated_at} then id and continued with {@code search_after}.
  */
 @Component
 class CorrelationFeedReads implements CorrelationFeed {
 
     private final ElasticsearchClient client;
-    private final Community community;
+    private final CorrelationViews views;
 
     CorrelationFeedReads(ElasticsearchClient client, Community community) {
         this.client = client;
-        this.community = community;
+        this.views = new CorrelationViews(cert -> community.find(cert).map(Principal::name).orElse(cert));
     }
 
     @Override
@@ -89,7 +89,7 @@ class CorrelationFeedReads implements CorrelationFeed {
     }
 
     private static BoolQuery.Builder filters(BoolQuery.Builder b, Query query, List<String> prefixes, Audience audience) {
-        b.filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))
+        b.filter(CorrelationSharing.visibleTo(audience))
                 .filter(f -> f.term(t -> t.field("suppressed").value(false)))
                 .filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))));
         query.changedAfter().ifPresent(after -> b.filter(f -> f.range(r -> r.date(d -> d.field("updated_at")
@@ -115,7 +115,7 @@ class CorrelationFeedReads implements CorrelationFeed {
                 visible.add(new VisibleMember(member.owner(), member.container(), member.objectIds(), member.tlp(),
                         member.firstSeen(), member.lastSeen(), member.via()));
             } else {
-                restricted.add(new RestrictedMember(member.owner(), contactOf(member.owner()), member.tlp()));
+                restricted.add(views.restrictedMember(member));
             }
         }
         List<Group> shown = CorrelationViews.shown(correlation, audience);
@@ -125,9 +125,5 @@ class CorrelationFeedReads implements CorrelationFeed {
                 correlation.score(), correlation.memberCount(), correlation.certs(),
                 Explanation.of(correlation, shown, CorrelationViews.restricted(correlation, audience)), first, last,
                 updatedAt, visible, restricted, sort);
-    }
-
-    private String contactOf(String cert) {
-        return community.find(cert).map(Principal::name).orElse(cert);
     }
 }

@@ -14,8 +14,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.certhub.correlation.CorrelationProperties;
 import org.certhub.search.SearchIndices;
-import org.certhub.search.SharingFilter;
 import org.certhub.stix.observable.Observable;
 import org.certhub.tenancy.SharingPolicy.Audience;
 import org.springframework.stereotype.Component;
@@ -24,16 +24,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads correlations for a caller. Every search is restricted to documents with at least one
- * member the caller may see ({@link SharingFilter} over the members' owners and levels); a
- * correlation where it sees none answers exactly as one that does not exist.
+ * member that carries the value and that the caller may see ({@link CorrelationSharing}); a
+ * correlation where it sees none answers exactly as one that does not exist. The one exception is
+ * {@link #sightings}: an address the caller asks about also finds the networks containing it that
+ * the caller may not see, for a blind match ({@link CorrelationViews#blindMatch}).
  */
 @Component
 public class CorrelationQueries {
 
     private final ElasticsearchClient client;
+    private final NetworkBreadth breadth;
 
-    CorrelationQueries(ElasticsearchClient client) {
+    CorrelationQueries(ElasticsearchClient client, CorrelationProperties properties) {
         this.client = client;
+        this.breadth = NetworkBreadth.of(properties);
     }
 
     /** How a listing is ordered. */
@@ -45,7 +49,7 @@ public class CorrelationQueries {
      * The filters of a listing; absent means "any".
      *
      * @param value an observable value as pasted: matches the value itself and, for an address,
-     *     the networks containing it
+     *     the networks containing it (none broader than {@link NetworkBreadth} allows)
      * @param suppressed list only suppressed values (any member count) instead of correlations
      */
     public record Filter(Optional<String> cert, Optional<String> type, List<Observable> value, Optional<Integer> minCerts,
@@ -74,7 +78,7 @@ public class CorrelationQueries {
 
     public Page list(Filter filter, Sort sort, int limit, List<FieldValue> after, Audience audience) {
         Query query = Query.of(q -> q.bool(b -> {
-            b.filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"));
+            b.filter(CorrelationSharing.visibleTo(audience));
             b.filter(f -> f.term(t -> t.field("suppressed").value(filter.suppressed())));
             if (!filter.suppressed()) {
                 b.filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))));
@@ -82,7 +86,8 @@ public class CorrelationQueries {
             filter.cert().ifPresent(cert -> b.filter(f -> f.term(t -> t.field("certs").value(cert))));
             filter.type().ifPresent(type -> b.filter(f -> f.term(t -> t.field("value_type").value(type))));
             if (!filter.value().isEmpty()) {
-                b.filter(matching(filter.value()));
+                b.filter(f -> f.bool(value -> value.minimumShouldMatch("1").should(ids(filter.value()))
+                        .should(networksContaining(filter.value()))));
             }
             filter.minCerts().ifPresent(min -> b.filter(f -> f.range(r -> r.number(n -> n.field("cert_count").gte((double) min)))));
             filter.minScore().ifPresent(min -> b.filter(f -> f.range(r -> r.number(n -> n.field("score").gte(min)))));
@@ -116,36 +121,70 @@ public class CorrelationQueries {
     }
 
     /**
-     * Every correlation of the given values, and of the networks containing any of the addresses
-     * among them, that the caller may see, with their members: two searches, however many values.
+     * Every correlation of the given values that the caller may see, and every network containing
+     * one of the addresses among them (unless broader than {@link NetworkBreadth} allows), whether
+     * the caller may see it or not, with their members: two searches, however many values. A
+     * network the caller may not see must be answered as a blind match
+     * ({@link CorrelationViews#blindMatch}), never shown.
      */
     public List<Correlation> sightings(List<Observable> values, Audience audience) {
         if (values.isEmpty()) {
             return List.of();
         }
-        Query query = Query.of(q -> q.bool(b -> b.filter(matching(values))
-                .filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))));
+        Query query = Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.bool(equal -> equal.filter(ids(values)).filter(CorrelationSharing.visibleTo(audience))))
+                .should(networksContaining(values))));
         try {
             return MemberReads.attach(client, client.search(s -> s.index(SearchIndices.CORRELATIONS).query(query)
                     .size(Math.min(10_000, values.size() * 4 + 100)).trackTotalHits(t -> t.enabled(false)), JsonNode.class)
                     .hits().hits().stream().filter(hit -> hit.source() != null)
-                    .map(hit -> CorrelationDocuments.fromJson(hit.source())).toList(), true);
+                    .map(hit -> CorrelationDocuments.fromJson(hit.source()))
+                    .filter(c -> !c.valueType().equals("cidr") || breadth.contains(c.value())
+                            || CorrelationViews.visible(c, audience))
+                    .toList(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unavailable", e);
         }
     }
 
-    /** The documents of these values, and for addresses also the networks that contain them. */
-    private static Query matching(List<Observable> values) {
+    /** Whether {@code network} may be answered as containing an address: not broader than configured. */
+    public boolean mayContain(String network) {
+        return breadth.contains(network);
+    }
+
+    /** The documents of these values. */
+    private static Query ids(List<Observable> values) {
         List<String> ids = values.stream().map(value -> Correlation.idOf(value.key())).toList();
-        List<FieldValue> addresses = values.stream().filter(v -> v.type().id().equals("ipv4") || v.type().id().equals("ipv6"))
-                .map(v -> FieldValue.of(v.value())).toList();
+        return Query.of(q -> q.ids(i -> i.values(ids)));
+    }
+
+    /**
+     * The networks containing any of the addresses among the values, none broader than configured;
+     * a network whose summary predates the recorded prefix length is left out.
+     */
+    private Query networksContaining(List<Observable> values) {
+        List<FieldValue> ipv4 = addresses(values, "ipv4");
+        List<FieldValue> ipv6 = addresses(values, "ipv6");
+        if (ipv4.isEmpty() && ipv6.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
         return Query.of(q -> q.bool(b -> {
-            b.minimumShouldMatch("1").should(s -> s.ids(i -> i.values(ids)));
-            if (!addresses.isEmpty()) {
-                b.should(s -> s.terms(t -> t.field("cidr").terms(v -> v.value(addresses))));
+            b.minimumShouldMatch("1");
+            if (!ipv4.isEmpty()) {
+                b.should(s -> s.bool(n -> n.filter(f -> f.terms(t -> t.field("cidr").terms(v -> v.value(ipv4))))
+                        .filter(f -> f.range(r -> r.number(p -> p.field(CorrelationDocuments.CIDR_PREFIX)
+                                .gte((double) breadth.minMappedPrefix(true)))))));
+            }
+            if (!ipv6.isEmpty()) {
+                b.should(s -> s.bool(n -> n.filter(f -> f.terms(t -> t.field("cidr").terms(v -> v.value(ipv6))))
+                        .filter(f -> f.range(r -> r.number(p -> p.field(CorrelationDocuments.CIDR_PREFIX)
+                                .gte((double) breadth.minMappedPrefix(false)))))));
             }
             return b;
         }));
+    }
+
+    private static List<FieldValue> addresses(List<Observable> values, String type) {
+        return values.stream().filter(v -> v.type().id().equals(type)).map(v -> FieldValue.of(v.value())).toList();
     }
 }

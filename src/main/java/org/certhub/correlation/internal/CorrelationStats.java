@@ -15,15 +15,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import org.certhub.search.SearchIndices;
-import org.certhub.search.SharingFilter;
 import org.certhub.tenancy.SharingPolicy.Audience;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dashboard figures over the correlations a caller may see (at least one member it may see, as in
- * {@code GET /api/v1/correlations}), active in a time range, in one request: the most widely
+ * Dashboard figures over the correlations a caller may see (at least one member that carries the
+ * value and that it may see, as in {@code GET /api/v1/correlations}), active in a time range, in one request: the most widely
  * shared values (each with the members the caller may see and the restricted ones it is only told
  * of, as a blind match), and correlations per type, per CERT and per UTC day.
  */
@@ -38,7 +37,7 @@ public class CorrelationStats {
 
     public Map<String, Object> between(Instant since, Instant until, int top, Audience audience) {
         Query query = Query.of(q -> q.bool(b -> b
-                .filter(SharingFilter.visibleTo(audience, "member_owners", "member_tlps"))
+                .filter(CorrelationSharing.visibleTo(audience))
                 .filter(f -> f.term(t -> t.field("suppressed").value(false)))
                 .filter(f -> f.range(r -> r.number(n -> n.field("member_count").gte(2.0))))
                 .filter(f -> f.range(r -> r.date(d -> d.field("last_seen").gte(since.toString()).lt(until.toString()))))));

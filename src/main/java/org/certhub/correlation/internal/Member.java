@@ -20,9 +20,12 @@ import org.certhub.stix.Tlp;
  * @param firstSeen earliest sighting
  * @param lastSeen latest sighting
  * @param via for a network's correlation: the addresses inside it this member sighted
+ * @param carriesValue whether the member sighted the value itself (a direct member); {@code false}
+ *     for a member that only sighted addresses inside the correlated network: it carries its
+ *     addresses, not the network, so it never makes the network visible to anyone
  */
 public record Member(String owner, String container, List<String> objectIds, Tlp tlp, Instant firstSeen,
-        Instant lastSeen, List<String> via) {
+        Instant lastSeen, List<String> via, boolean carriesValue) {
 
     public Member {
         Objects.requireNonNull(owner, "owner");
@@ -32,6 +35,12 @@ public record Member(String owner, String container, List<String> objectIds, Tlp
         Objects.requireNonNull(lastSeen, "lastSeen");
         objectIds = List.copyOf(objectIds);
         via = List.copyOf(via);
+    }
+
+    /** A member as stored before members said whether they carry the value: a member with addresses is taken as carrying only them. */
+    public Member(String owner, String container, List<String> objectIds, Tlp tlp, Instant firstSeen, Instant lastSeen,
+            List<String> via) {
+        this(owner, container, objectIds, tlp, firstSeen, lastSeen, via, via.isEmpty());
     }
 
     /** Owner and container: what makes a member distinct. */
@@ -51,7 +60,7 @@ public record Member(String owner, String container, List<String> objectIds, Tlp
     static Member of(ObservationRecorded observation) {
         return new Member(observation.owner(), observation.container(), List.of(observation.objectId()),
                 tlpOf(observation.tlp()), observation.receivedAt(), observation.receivedAt(),
-                observation.containedAddress().map(List::of).orElse(List.of()));
+                observation.containedAddress().map(List::of).orElse(List.of()), observation.containedAddress().isEmpty());
     }
 
     /** This member with one more sighting; the same member when the sighting adds nothing. */
@@ -63,7 +72,8 @@ public record Member(String owner, String container, List<String> objectIds, Tlp
         Tlp strictest = observed.compareTo(tlp) > 0 ? observed : tlp;
         Instant first = observation.receivedAt().isBefore(firstSeen) ? observation.receivedAt() : firstSeen;
         Instant last = observation.receivedAt().isAfter(lastSeen) ? observation.receivedAt() : lastSeen;
-        Member merged = new Member(owner, container, ids, strictest, first, last, addresses);
+        Member merged = new Member(owner, container, ids, strictest, first, last, addresses,
+                carriesValue || observation.containedAddress().isEmpty());
         return merged.equals(this) ? this : merged;
     }
 

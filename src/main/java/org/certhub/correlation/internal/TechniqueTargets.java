@@ -54,7 +54,10 @@ public final class TechniqueTargets {
             if (container == null || target == null) {
                 continue;
             }
-            Tlp tlp = stricter(tlpOf(relationship), tlpOf(target));
+            // The pairing is derived from the relationship, its source and the container as much as
+            // from the target: the value carries the strictest of their levels.
+            Tlp tlp = stricter(stricter(tlpOf(relationship), tlpOf(target)), stricter(
+                    tlpOf(byId.get(relationship.path("source_ref").asString(""))), tlpOf(byId.get(container))));
             Map<String, Target> named = targets.computeIfAbsent(container, c -> new LinkedHashMap<>());
             switch (target.path("type").asString("")) {
                 case "identity" -> target.path("sectors").forEach(sector ->
@@ -71,6 +74,7 @@ public final class TechniqueTargets {
         if (targets.isEmpty()) {
             return List.of();
         }
+        Map<String, Tlp> linksOfPatterns = patternLinks(objects, byId);
         List<ObservationRecorded> out = new ArrayList<>();
         String week = week(receivedAt);
         for (JsonNode pattern : objects) {
@@ -86,11 +90,34 @@ public final class TechniqueTargets {
                 for (Target target : named.values()) {
                     out.add(new ObservationRecorded(ObservationRecorded.SCHEMA_VERSION, TYPE,
                             technique.value() + " " + target.name() + " " + week, owner, containers.get(id), id,
-                            stricter(tlpOf(pattern), target.tlp()).label(), receivedAt, ""));
+                            stricter(stricter(tlpOf(pattern), target.tlp()), linksOfPatterns.getOrDefault(id, Tlp.CLEAR))
+                                    .label(), receivedAt, ""));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * By attack pattern: the strictest level of the relationships that tie it to anything (e.g.
+     * "incident uses technique"). That the container used the technique is what such a relationship
+     * says, so the value must not be shown at a level it is not; one a pattern has with another
+     * container of the bundle counts too, the cautious side.
+     */
+    private static Map<String, Tlp> patternLinks(JsonNode objects, Map<String, JsonNode> byId) {
+        Map<String, Tlp> links = new HashMap<>();
+        for (JsonNode relationship : objects) {
+            if (!relationship.path("type").asString("").equals("relationship")) {
+                continue;
+            }
+            for (String end : List.of(relationship.path("source_ref").asString(""), relationship.path("target_ref").asString(""))) {
+                JsonNode pattern = byId.get(end);
+                if (pattern != null && pattern.path("type").asString("").equals("attack-pattern")) {
+                    links.merge(end, tlpOf(relationship), TechniqueTargets::stricter);
+                }
+            }
+        }
+        return links;
     }
 
     static String week(Instant instant) {
@@ -110,7 +137,11 @@ public final class TechniqueTargets {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** The object's level; an object not in the bundle adds nothing (CLEAR), one without markings is AMBER. */
     private static Tlp tlpOf(JsonNode object) {
+        if (object == null) {
+            return Tlp.CLEAR;
+        }
         List<String> refs = new ArrayList<>();
         object.path("object_marking_refs").forEach(ref -> refs.add(ref.asString("")));
         return Tlp.strictest(refs).orElse(Tlp.AMBER);

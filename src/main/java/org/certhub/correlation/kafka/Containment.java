@@ -10,13 +10,16 @@ import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.correlation.internal.CorrelationStore;
 import org.certhub.correlation.internal.Member;
+import org.certhub.correlation.internal.NetworkBreadth;
 import org.certhub.correlation.internal.Suppression;
 import org.certhub.stix.IpValues;
 
 /**
  * IP-in-network containment, recorded on the network's correlation: each sighting of an address
  * inside a sighted network becomes a member of the network's correlation, marked with the address
- * it came through ({@code via}). Per batch, one search finds the stored networks containing the
+ * it came through ({@code via}). Such a member carries only its address, never the network: it
+ * does not make the network visible to anyone ({@code CorrelationViews}). A network broader than
+ * configured ({@link NetworkBreadth}) gains no containment members in either direction. Per batch, one search finds the stored networks containing the
  * batch's addresses, and one the stored addresses inside the batch's networks. A network owned by
  * this batch is merged at once; another network's containment sightings are published on its own
  * key, so that only the thread that owns a correlation ever writes it.
@@ -31,11 +34,13 @@ final class Containment {
 
     private final CorrelationStore store;
     private final Suppression suppression;
+    private final NetworkBreadth breadth;
     private final int maxHits;
 
-    Containment(CorrelationStore store, Suppression suppression, int maxHits) {
+    Containment(CorrelationStore store, Suppression suppression, NetworkBreadth breadth, int maxHits) {
         this.store = store;
         this.suppression = suppression;
+        this.breadth = breadth;
         this.maxHits = maxHits;
     }
 
@@ -54,7 +59,13 @@ final class Containment {
             }
             switch (first.valueType()) {
                 case "ipv4", "ipv6" -> addresses.addAll(observations);
-                case CIDR -> networks.add(first.value());
+                case CIDR -> {
+                    // A network broader than configured still correlates with the same network
+                    // reported by others, but contains nothing (see NetworkBreadth).
+                    if (breadth.contains(first.value())) {
+                        networks.add(first.value());
+                    }
+                }
                 default -> { }
             }
         }
@@ -64,7 +75,7 @@ final class Containment {
             Set<String> values = new LinkedHashSet<>();
             addresses.forEach(address -> values.add(address.value()));
             store.networksContaining(values, maxHits).stream()
-                    .filter(network -> !suppression.allowListed(CIDR, network.value()))
+                    .filter(network -> !suppression.allowListed(CIDR, network.value()) && breadth.contains(network.value()))
                     .forEach(network -> containing.add(network.value()));
             for (String network : containing) {
                 for (ObservationRecorded address : addresses) {

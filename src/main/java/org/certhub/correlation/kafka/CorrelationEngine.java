@@ -14,6 +14,7 @@ import org.certhub.correlation.ObservationRecorded;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.correlation.internal.CorrelationCache;
 import org.certhub.correlation.internal.CorrelationStore;
+import org.certhub.correlation.internal.NetworkBreadth;
 import org.certhub.correlation.internal.Suppression;
 import org.certhub.pipeline.StageProducer;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ class CorrelationEngine {
         this.properties = properties;
         this.suppression = new Suppression(properties.suppressedValues(), properties.maxMembers());
         this.limits = new Correlation.Limits(properties.maxStoredMembers(), properties.maxObjectIdsPerMember());
-        this.containment = new Containment(store, suppression, CONTAINMENT_HITS);
+        this.containment = new Containment(store, suppression, NetworkBreadth.of(properties), CONTAINMENT_HITS);
         this.cache = new CorrelationCache(properties.cachedMembers());
     }
 

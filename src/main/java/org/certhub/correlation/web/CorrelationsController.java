@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/correlations[/{id}]}: correlations with at least one member the caller may
- * see, newest or strongest first, with cursor paging; each member whole or blind. The console calls
+ * {@code GET /api/v1/correlations[/{id}]}: correlations with at least one member that carries the
+ * value and that the caller may see (a network's containment members never count), newest or
+ * strongest first, with cursor paging; each member whole or blind. The console calls
  * these methods in-process with the signed-in person's principal, so its pages show exactly what the
  * API would answer that principal.
  */

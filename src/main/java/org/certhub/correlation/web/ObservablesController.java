@@ -27,8 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Every sighting of a value across the community, as the caller may see it:
  * {@code GET /api/v1/observables?value=...} for one value, {@code POST /api/v1/observables/lookup}
  * for up to 1,000 pasted values in one Elasticsearch query. An address also finds the networks
- * that contain it. As with correlations, a value is answered only when the caller may see at
- * least one of its sightings; then the restricted ones are blind entries. The console calls
+ * that contain it (none broader than {@code certhub.correlation.containment.*} allows). As with
+ * correlations, a value is answered only when the caller may see at least one sighting that
+ * carries it; then the restricted ones are blind entries. A network containing the address that
+ * the caller may not see is a blind match: {@code {relation: contained-in, blind: true, sightings}}
+ * with the blind entries of its holders, never its value, id or counts. The console calls
  * {@link #lookup} in-process with the signed-in person's principal.
  */
 @RestController
@@ -88,12 +91,19 @@ public class ObservablesController {
         List<Map<String, Object>> matches = new ArrayList<>();
         for (Observable candidate : candidates) {
             String id = Correlation.idOf(candidate.key());
-            found.stream().filter(c -> c.id().equals(id)).forEach(c -> matches.add(match(c, "equal",
-                    List.copyOf(c.members().values()), audience)));
+            found.stream().filter(c -> c.id().equals(id) && CorrelationViews.visible(c, audience))
+                    .forEach(c -> matches.add(match(c, "equal", List.copyOf(c.members().values()), audience)));
             if (candidate.type().id().equals("ipv4") || candidate.type().id().equals("ipv6")) {
-                found.stream().filter(c -> c.valueType().equals("cidr") && IpValues.contains(c.value(), candidate.value()))
-                        .forEach(network -> matches.add(match(network, "contained-in", network.members().values().stream()
-                                .filter(m -> m.via().isEmpty() || m.via().contains(candidate.value())).toList(), audience)));
+                found.stream().filter(c -> c.valueType().equals("cidr") && queries.mayContain(c.value())
+                        && IpValues.contains(c.value(), candidate.value())).forEach(network -> {
+                            if (CorrelationViews.visible(network, audience)) {
+                                matches.add(match(network, "contained-in", network.members().values().stream()
+                                        .filter(m -> m.carriesValue() || m.via().contains(candidate.value())).toList(),
+                                        audience));
+                            } else {
+                                views.blindMatch(network, audience).ifPresent(matches::add);
+                            }
+                        });
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -106,6 +116,7 @@ public class ObservablesController {
     private Map<String, Object> match(Correlation correlation, String relation, List<Member> members,
             SharingPolicy.Audience audience) {
         Map<String, Object> match = new LinkedHashMap<>();
+        match.put("blind", false);
         match.put("correlation_id", correlation.id());
         match.put("value_type", correlation.valueType());
         match.put("value", correlation.value());
