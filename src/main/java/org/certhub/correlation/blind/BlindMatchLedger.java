@@ -39,19 +39,14 @@ class BlindMatchLedger implements BlindMatches {
     private final NoticeProducer notices;
     private final BlindMatchProperties properties;
     private final RevealCache cache;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, Object> viewerLocks = new ConcurrentHashMap<>();
 
     BlindMatchLedger(RevealStore store, NoticeProducer notices, BlindMatchProperties properties) {
-        this(store, notices, properties, Clock.systemUTC());
-    }
-
-    BlindMatchLedger(RevealStore store, NoticeProducer notices, BlindMatchProperties properties, Clock clock) {
         this.store = store;
         this.notices = notices;
         this.properties = properties;
         this.cache = new RevealCache(properties.cacheSize());
-        this.clock = clock;
     }
 
     @Override
