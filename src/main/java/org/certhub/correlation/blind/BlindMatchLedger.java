@@ -75,8 +75,10 @@ class BlindMatchLedger implements BlindMatches {
         }
         List<BlindReveal> shown = new ArrayList<>();
         List<BlindReveal> kept = new ArrayList<>();
-        for (BlindReveal reveal : reveals) {
-            boolean out = withheld.getOrDefault(new Reveal(viewer.id(), reveal, day).id(), true);
+        for (BlindReveal reveal : asked.stream().distinct().toList()) {
+            // The viewer's own sightings are not blind: nothing to count, nothing to withhold.
+            boolean out = !reveal.owner().equals(viewer.id())
+                    && withheld.getOrDefault(new Reveal(viewer.id(), reveal, day).id(), true);
             (out ? kept : shown).add(reveal);
         }
         return new BlindDisclosure(shown, kept, properties.dailyBudget());
