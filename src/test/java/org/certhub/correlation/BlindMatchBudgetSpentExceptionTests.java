@@ -29,7 +29,7 @@ class BlindMatchBudgetSpentExceptionTests {
 
     @Test
     void aDisclosureWithAWithheldRevealThrowsIt() {
-        BlindReveal reveal = new BlindReveal("uz-cert", "ipv4-addr", "203.0.113.7", org.certhub.stix.Tlp.RED, "indicator--1");
+        BlindReveal reveal = new BlindReveal("c-1", "uz-cert", "ipv4-addr", "203.0.113.7", org.certhub.stix.Tlp.RED);
         BlindDisclosure spent = new BlindDisclosure(java.util.List.of(), java.util.List.of(reveal), 3);
 
         assertThat(spent.budgetSpent()).isTrue();

@@ -24,9 +24,9 @@ import org.certhub.tenancy.Principal;
  * subject line names no value all the same (it is what e-mail clients and lists show).
  * <p>
  * Sent as a {@link NotificationRequested} (the notify module's request message, as playbooks send
- * theirs) with run and playbook id {@value #SOURCE}. Its subject is one of the owner's objects
- * carrying a value, as an {@code incident}-kind subject: notify's last sharing check then finds
- * the recipient is its owner.
+ * theirs) with run and playbook id {@value #SOURCE} and subject kind {@value NotificationRequested#BLIND_MATCH}:
+ * the subject is the correlation of a value, and notify's last sharing check knows the content of
+ * such a notice as the recipient's own.
  */
 final class OwnerNotices {
 
@@ -74,8 +74,8 @@ final class OwnerNotices {
         Tlp tlp = strictest.reveal().reveal().tlp();
         String id = "ntf-blind-" + hash(owner, reveals.stream().map(r -> r.reveal().id()).sorted().toList());
         return new NotificationRequested(NotificationRequested.SCHEMA_VERSION, id, SOURCE, SOURCE, 1, "notice", owner,
-                null, properties.noticeChannels(), subject, text.toString().stripTrailing(), "incident",
-                strictest.reveal().reveal().objectId(), tlp, false, null, now);
+                null, properties.noticeChannels(), subject, text.toString().stripTrailing(), NotificationRequested.BLIND_MATCH,
+                strictest.reveal().reveal().correlationId(), tlp, false, null, now);
     }
 
     private static void line(StringBuilder text, Recorded recorded) {

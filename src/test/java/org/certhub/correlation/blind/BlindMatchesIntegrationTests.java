@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
-import org.certhub.TestBundles;
 import org.certhub.correlation.BlindDisclosure;
 import org.certhub.correlation.BlindMatchBudgetSpentException;
 import org.certhub.correlation.BlindMatchProperties;
@@ -83,13 +82,8 @@ class BlindMatchesIntegrationTests {
     @Test
     void aBlindRevealIsRecordedOnceADayListedToItsOwnerOnlyAndTheOwnerIsToldInItsInbox() {
         String ip = randomIp();
-        String indicator = TestBundles.addressIndicator(Tlp.RED, "C2", ip);
-        submit("uz-cert", TestBundles.reportBundle(Tlp.RED, indicator));
-        String objectId = TestBundles.idOf(indicator);
-        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/api/v1/objects/" + objectId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.of("uz-cert")).exchange().expectStatus().isOk());
         Principal kz = community.find("kz-cert").orElseThrow();
-        BlindReveal reveal = new BlindReveal("uz-cert", "ipv4-addr", ip, Tlp.RED, objectId);
+        BlindReveal reveal = new BlindReveal("c-" + ip, "uz-cert", "ipv4-addr", ip, Tlp.RED);
 
         BlindDisclosure first = blindMatches.disclose(kz, List.of(reveal, reveal));
         BlindDisclosure again = blindMatches.disclose(kz, List.of(reveal));
@@ -112,6 +106,8 @@ class BlindMatchesIntegrationTests {
             assertThat(notices).hasSize(1);
             assertThat(notices.get(0).path("text").asString()).contains("KZ-CERT").contains(ip);
             assertThat(notices.get(0).path("subject").asString()).contains("KZ-CERT").doesNotContain(ip);
+            assertThat(notices.get(0).path("subject_kind").asString()).isEqualTo("blind-match");
+            assertThat(notices.get(0).path("subject_id").asString()).isEqualTo("c-" + ip);
             assertThat(notices.get(0).path("state").asString()).isEqualTo("delivered");
         });
         assertThat(noticesOf("kz-cert", ip)).isEmpty();
@@ -122,7 +118,7 @@ class BlindMatchesIntegrationTests {
         Principal viewer = probe();
         List<String> ips = List.of(randomIp(), randomIp(), randomIp(), randomIp());
         List<BlindReveal> reveals = ips.stream()
-                .map(ip -> new BlindReveal("tj-cert", "ipv4-addr", ip, Tlp.AMBER_STRICT, "indicator--" + UUID.randomUUID()))
+                .map(ip -> new BlindReveal("c-" + ip, "tj-cert", "ipv4-addr", ip, Tlp.AMBER_STRICT))
                 .toList();
 
         BlindDisclosure withinBudget = blindMatches.disclose(viewer, reveals.subList(0, 3));
@@ -159,7 +155,7 @@ class BlindMatchesIntegrationTests {
         Principal viewer = probe();
         List<String> ips = List.of(randomIp(), randomIp(), randomIp(), randomIp(), randomIp());
         List<BlindReveal> reveals = ips.stream()
-                .map(ip -> new BlindReveal("tm-cert", "ipv4-addr", ip, Tlp.RED, "indicator--" + UUID.randomUUID()))
+                .map(ip -> new BlindReveal("c-" + ip, "tm-cert", "ipv4-addr", ip, Tlp.RED))
                 .toList();
         blindMatches.disclose(viewer, reveals.subList(0, 2));
         blindMatches.disclose(viewer, reveals.subList(2, 4));
@@ -181,7 +177,7 @@ class BlindMatchesIntegrationTests {
         String ip = randomIp();
         List<BlindReveal> reveals = new ArrayList<>();
         for (String owner : List.of("kg-cert", "tm-cert", "cn-cert")) {
-            reveals.add(new BlindReveal(owner, "ipv4-addr", ip, Tlp.RED, "indicator--" + UUID.randomUUID()));
+            reveals.add(new BlindReveal("c-" + ip, owner, "ipv4-addr", ip, Tlp.RED));
         }
         blindMatches.disclose(viewer, reveals.subList(0, 1));
         blindMatches.disclose(viewer, reveals.subList(1, 3));
@@ -217,11 +213,6 @@ class BlindMatchesIntegrationTests {
         String id = "probe-" + UUID.randomUUID().toString().substring(0, 8);
         return new Principal(id, PrincipalKind.CERT, Set.of(Role.RESPONDER), "identity--" + UUID.randomUUID(), true,
                 Tlp.AMBER, id.toUpperCase(), Optional.empty(), Instant.now());
-    }
-
-    private void submit(String cert, String bundle) {
-        http.post().uri("/api/v1/bundles").contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.of(cert)).body(bundle).exchange().expectStatus().isAccepted();
     }
 
     private List<JsonNode> blindMatchesOf(String owner, String value) {

@@ -38,8 +38,8 @@ class OwnerNoticesTests {
         assertThat(uz.text()).contains("KZ-CERT (kz-cert)").contains("203.0.113.7").contains("203.0.113.8")
                 .contains("2026-12-07T10:15:30Z").contains("daily budget of 200");
         assertThat(uz.tlp()).isEqualTo(Tlp.RED);
-        assertThat(uz.subjectKind()).isEqualTo("incident");
-        assertThat(uz.subjectId()).isEqualTo("indicator--203.0.113.7");
+        assertThat(uz.subjectKind()).isEqualTo(NotificationRequested.BLIND_MATCH);
+        assertThat(uz.subjectId()).isEqualTo("correlation-of-203.0.113.7");
         assertThat(uz.ackRequired()).isFalse();
     }
 
@@ -64,6 +64,6 @@ class OwnerNoticesTests {
 
     private static OwnerNotices.Recorded recorded(String owner, String ip, Tlp tlp, boolean withheld) {
         return new OwnerNotices.Recorded(new Reveal("kz-cert",
-                new BlindReveal(owner, "ipv4-addr", ip, tlp, "indicator--" + ip), DAY), withheld);
+                new BlindReveal("correlation-of-" + ip, owner, "ipv4-addr", ip, tlp), DAY), withheld);
     }
 }

@@ -39,7 +39,7 @@ class RevealCacheTests {
     @Test
     void aRevealRememberedYesterdayIsUnknownToday() {
         RevealCache cache = new RevealCache(10);
-        BlindReveal reveal = new BlindReveal("uz-cert", "ipv4-addr", "203.0.113.7", Tlp.RED, "indicator--1");
+        BlindReveal reveal = new BlindReveal("c-1", "uz-cert", "ipv4-addr", "203.0.113.7", Tlp.RED);
         LocalDate yesterday = LocalDate.parse("2026-12-06");
         cache.remember(new Reveal("kz-cert", reveal, yesterday).id(), false);
 

@@ -11,18 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class RevealTests {
 
-    private static final BlindReveal RED_ADDRESS = new BlindReveal("uz-cert", "ipv4-addr", "203.0.113.7", Tlp.RED,
-            "indicator--1");
+    private static final BlindReveal RED_ADDRESS = new BlindReveal("c-1", "uz-cert", "ipv4-addr", "203.0.113.7", Tlp.RED);
 
     @Test
     void theSameRevealOnTheSameDayHasTheSameId() {
         LocalDate day = LocalDate.parse("2026-12-07");
-        BlindReveal sameValueOtherObject = new BlindReveal("uz-cert", "ipv4-addr", "203.0.113.7", Tlp.AMBER_STRICT,
-                "indicator--2");
+        BlindReveal sameValueAtAnotherLevel = new BlindReveal("c-1", "uz-cert", "ipv4-addr", "203.0.113.7", Tlp.AMBER_STRICT);
 
         assertThat(new Reveal("kz-cert", RED_ADDRESS, day).id())
                 .isEqualTo(new Reveal("kz-cert", RED_ADDRESS, day).id())
-                .isEqualTo(new Reveal("kz-cert", sameValueOtherObject, day).id())
+                .isEqualTo(new Reveal("kz-cert", sameValueAtAnotherLevel, day).id())
                 .startsWith("br-").hasSize(3 + 64);
     }
 
@@ -32,11 +30,11 @@ class RevealTests {
         String id = new Reveal("kz-cert", RED_ADDRESS, day).id();
 
         assertThat(new Reveal("kg-cert", RED_ADDRESS, day).id()).isNotEqualTo(id);
-        assertThat(new Reveal("kz-cert", new BlindReveal("tj-cert", "ipv4-addr", "203.0.113.7", Tlp.RED, "x"), day).id())
+        assertThat(new Reveal("kz-cert", new BlindReveal("c-1", "tj-cert", "ipv4-addr", "203.0.113.7", Tlp.RED), day).id())
                 .isNotEqualTo(id);
-        assertThat(new Reveal("kz-cert", new BlindReveal("uz-cert", "domain-name", "203.0.113.7", Tlp.RED, "x"), day).id())
+        assertThat(new Reveal("kz-cert", new BlindReveal("c-1", "uz-cert", "domain-name", "203.0.113.7", Tlp.RED), day).id())
                 .isNotEqualTo(id);
-        assertThat(new Reveal("kz-cert", new BlindReveal("uz-cert", "ipv4-addr", "203.0.113.8", Tlp.RED, "x"), day).id())
+        assertThat(new Reveal("kz-cert", new BlindReveal("c-1", "uz-cert", "ipv4-addr", "203.0.113.8", Tlp.RED), day).id())
                 .isNotEqualTo(id);
         assertThat(new Reveal("kz-cert", RED_ADDRESS, day.plusDays(1)).id()).isNotEqualTo(id);
     }
@@ -44,8 +42,8 @@ class RevealTests {
     @Test
     void fieldsCannotRunIntoEachOther() {
         LocalDate day = LocalDate.parse("2026-12-07");
-        BlindReveal a = new BlindReveal("uz-cert", "ab", "c", Tlp.RED, "x");
-        BlindReveal b = new BlindReveal("uz-cert", "a", "bc", Tlp.RED, "x");
+        BlindReveal a = new BlindReveal("c-1", "uz-cert", "ab", "c", Tlp.RED);
+        BlindReveal b = new BlindReveal("c-1", "uz-cert", "a", "bc", Tlp.RED);
 
         assertThat(new Reveal("kz-cert", a, day).id()).isNotEqualTo(new Reveal("kz-cert", b, day).id());
     }
