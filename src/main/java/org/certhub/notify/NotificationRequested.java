@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param channels any of {@code webhook}, {@code email}, {@code kafka}
  * @param subject one line for a mail subject or a list entry
  * @param text the message, plain text, already rendered from the step's template
- * @param subjectKind {@code incident} or {@code correlation}
+ * @param subjectKind {@code incident}, {@code correlation}, or {@value #BLIND_MATCH} (a notice to a CERT of
+ *     another's blind match on its own restricted values: the subject is the value's correlation)
  * @param subjectId the STIX id of the incident or the correlation id
  * @param tlp the TLP level of what {@code text} carries
  * @param ackRequired whether the recipient is asked to acknowledge
@@ -58,6 +59,8 @@ public record NotificationRequested(
         @JsonProperty("requested_at") Instant requestedAt) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The subject kind of blind match notices: what they carry is the recipient's own data. */
+    public static final String BLIND_MATCH = "blind-match";
     /** The default topic; {@code certhub.notify.requests-topic} may name another. */
     public static final String DEFAULT_TOPIC = "certhub.notify.requests";
     private static final JsonMapper JSON = JsonMapper.builder().build();

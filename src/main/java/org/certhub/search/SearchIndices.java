@@ -20,6 +20,9 @@ public final class SearchIndices {
     /** One document per member of a correlation (an incident or report of one CERT that carries the value). */
     public static final String CORRELATION_MEMBERS = "certhub-correlation-members";
 
+    /** One document per blind reveal: (viewer, owner, value, UTC day), whether it was withheld. */
+    public static final String BLIND_MATCHES = "certhub-blind-matches";
+
     /** One document per playbook run: its state and timeline. */
     public static final String PLAYBOOK_RUNS = "certhub-playbook-runs";
     /** The hub-side status of incidents and correlations, as playbooks set it. */
@@ -28,7 +31,7 @@ public final class SearchIndices {
     public static final String NOTIFICATIONS = "certhub-notifications";
 
     static final List<String> ALL = List.of(OBJECTS, OBJECT_VERSIONS, STATUS, CORRELATIONS, CORRELATION_MEMBERS, PLAYBOOK_RUNS, SUBJECT_STATUS,
-            NOTIFICATIONS);
+            NOTIFICATIONS, BLIND_MATCHES);
     static final String FIRST_VERSION_SUFFIX = "-v1";
 
     /** Elasticsearch refuses a document id longer than this many bytes (UTF-8). */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The last check before anything is sent: may the recipient see content at the request's TLP from
  * the subject's owner? The owner of an incident is who submitted it (when the recipient can see the
- * incident at all); a correlation spans CERTs and has none, so only others' levels count.
+ * incident at all); a correlation spans CERTs and has none, so only others' levels count; a blind
+ * match notice repeats the recipient's own values.
  */
 @Component
 class SharingCheck {
@@ -46,6 +47,10 @@ class SharingCheck {
     }
 
     private String ownerOf(NotificationRequested request, Principal recipient) {
+        if (NotificationRequested.BLIND_MATCH.equals(request.subjectKind())) {
+            // Another CERT matched the recipient's own values: the values it repeats are the recipient's.
+            return recipient.id();
+        }
         if (!"incident".equals(request.subjectKind()) || request.subjectId() == null) {
             return "";
         }

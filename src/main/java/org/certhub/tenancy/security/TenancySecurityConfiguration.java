@@ -52,6 +52,8 @@ class TenancySecurityConfiguration {
                         "/api/v1/stats")
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/observables/lookup").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
+                // Who matched a CERT's restricted values: its own staff only, never partners or admins.
+                .requestMatchers(HttpMethod.GET, "/api/v1/blind-matches").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers("/api/v1/playbooks", "/api/v1/playbooks/**", "/api/v1/playbook-runs", "/api/v1/playbook-runs/**")
                         .hasAnyRole(names(Role.RESPONDER, Role.ADMIN))
                 .requestMatchers("/api/v1/status/**")
