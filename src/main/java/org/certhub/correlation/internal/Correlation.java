@@ -125,6 +125,27 @@ public record Correlation(String id, String valueType, String value, Map<String,
         return memberCount() >= 2;
     }
 
+    /**
+     * This correlation as if the members of the given CERT and level were not stored: what a
+     * reader is shown when its daily budget of blind reveals withholds them (their CERT, count and
+     * level would otherwise still show in {@code certs}, counts and the explanation).
+     */
+    public Correlation without(java.util.function.BiPredicate<String, org.certhub.stix.Tlp> withheld) {
+        List<Group> kept = groups.stream().filter(group -> !withheld.test(group.owner(), group.tlp())).toList();
+        if (kept.size() == groups.size()) {
+            return this;
+        }
+        int dropped = groups.stream().filter(group -> withheld.test(group.owner(), group.tlp())).mapToInt(Group::members).sum();
+        Map<String, Member> keptMembers = new LinkedHashMap<>();
+        members.forEach((key, member) -> {
+            if (!withheld.test(member.owner(), member.tlp())) {
+                keptMembers.put(key, member);
+            }
+        });
+        return new Correlation(id, valueType, value, keptMembers, kept, Math.max(0, storedMembers - dropped), membersBeyondCap,
+                containment, suppression);
+    }
+
     /** This summary with the given members at hand (all of them, as read for a reader). */
     public Correlation withMembers(Collection<Member> all) {
         Map<String, Member> byKey = new LinkedHashMap<>();

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import org.certhub.correlation.BlindDisclosure;
+import org.certhub.correlation.BlindMatches;
+import org.certhub.correlation.BlindReveal;
+import org.certhub.correlation.internal.Correlation;
 import org.certhub.correlation.internal.CorrelationQueries;
 import org.certhub.correlation.internal.CorrelationViews;
 import org.certhub.correlation.internal.TechniqueTargets;
@@ -37,8 +41,11 @@ public class CorrelationsController {
     private final SharingPolicy policy;
     private final CorrelationViews views;
 
-    CorrelationsController(CorrelationQueries queries, SharingPolicy policy, Community community) {
+    private final BlindMatches blindMatches;
+
+    CorrelationsController(CorrelationQueries queries, SharingPolicy policy, Community community, BlindMatches blindMatches) {
         this.queries = queries;
+        this.blindMatches = blindMatches;
         this.policy = policy;
         this.views = new CorrelationViews(id -> community.find(id).map(Principal::name).orElse(id));
     }
@@ -46,8 +53,8 @@ public class CorrelationsController {
     @GetMapping(path = "/api/v1/correlations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> correlation(@AuthenticationPrincipal Principal principal, @PathVariable String id) {
         SharingPolicy.Audience audience = policy.audienceOf(principal);
-        return queries.get(id, audience).map(correlation -> views.detail(correlation, audience))
-                .orElseThrow(() -> Parameters.notFound("Correlation " + id));
+        return queries.get(id, audience).map(correlation -> views.detail(withinBudget(principal, List.of(correlation),
+                audience).get(0), audience)).orElseThrow(() -> Parameters.notFound("Correlation " + id));
     }
 
     @GetMapping(path = "/api/v1/correlations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,8 +90,26 @@ public class CorrelationsController {
         SharingPolicy.Audience audience = policy.audienceOf(principal);
         CorrelationQueries.Page page = queries.list(filter, order, limit, after, audience);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("correlations", page.correlations().stream().map(c -> views.summary(c, audience)).toList());
+        body.put("correlations", withinBudget(principal, page.correlations(), audience).stream()
+                .map(c -> views.summary(c, audience)).toList());
         body.put("next", page.next().map(values -> SortCursor.encode(order.name(), values)).orElse(null));
         return body;
+    }
+
+    /**
+     * The correlations as the caller's daily budget of blind reveals lets it see them: restricted
+     * CERTs already revealed to it today, or within the budget, show; the others are left out as if
+     * they had no member (a listing is never refused whole; a lookup is).
+     */
+    private List<Correlation> withinBudget(Principal principal, List<Correlation> correlations, SharingPolicy.Audience audience) {
+        List<BlindReveal> reveals = BlindReveals.ofCorrelations(correlations, audience);
+        if (reveals.isEmpty()) {
+            return correlations;
+        }
+        BlindDisclosure disclosure = blindMatches.disclose(principal, reveals);
+        if (!disclosure.budgetSpent()) {
+            return correlations;
+        }
+        return correlations.stream().map(c -> BlindReveals.withheldRemoved(c, audience, disclosure)).toList();
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.certhub.correlation.BlindMatches;
+import org.certhub.correlation.BlindReveal;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.correlation.internal.CorrelationQueries;
 import org.certhub.correlation.internal.CorrelationViews;
@@ -42,8 +44,10 @@ public class ObservablesController {
     private final CorrelationQueries queries;
     private final SharingPolicy policy;
     private final CorrelationViews views;
+    private final BlindMatches blindMatches;
 
-    ObservablesController(CorrelationQueries queries, SharingPolicy policy, Community community) {
+    ObservablesController(CorrelationQueries queries, SharingPolicy policy, Community community, BlindMatches blindMatches) {
+        this.blindMatches = blindMatches;
         this.queries = queries;
         this.policy = policy;
         this.views = new CorrelationViews(id -> community.find(id).map(Principal::name).orElse(id));
@@ -60,7 +64,9 @@ public class ObservablesController {
         }
         SharingPolicy.Audience audience = policy.audienceOf(principal);
         List<Observable> candidates = Normalization.candidates(value);
-        return answer(value, candidates, queries.sightings(candidates, audience), audience);
+        List<Found> found = matches(candidates, queries.sightings(candidates, audience), audience);
+        disclose(principal, List.of(found), audience);
+        return answer(value, candidates, found, audience);
     }
 
     @PostMapping(path = "/api/v1/observables/lookup", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -80,30 +86,64 @@ public class ObservablesController {
             candidates.put(value, guesses);
             all.addAll(guesses);
         }
-        List<Correlation> found = queries.sightings(all.stream().distinct().toList(), audience);
+        List<Correlation> sightings = queries.sightings(all.stream().distinct().toList(), audience);
+        Map<String, List<Found>> found = new LinkedHashMap<>();
+        candidates.forEach((value, guesses) -> found.put(value, matches(guesses, sightings, audience)));
+        disclose(principal, found.values(), audience);
         List<Map<String, Object>> results = new ArrayList<>();
-        candidates.forEach((value, guesses) -> results.add(answer(value, guesses, found, audience)));
+        candidates.forEach((value, guesses) -> results.add(answer(value, guesses, found.get(value), audience)));
         return Map.of("results", results);
     }
 
-    private Map<String, Object> answer(String query, List<Observable> candidates, List<Correlation> found,
-            SharingPolicy.Audience audience) {
-        List<Map<String, Object>> matches = new ArrayList<>();
+    /**
+     * One match of an asked value: a correlation of the value itself ({@code equal}), or a network
+     * containing the address ({@code contained-in}), shown whole or, when the caller may not see
+     * the network, as a blind match.
+     */
+    private record Found(Observable asked, Correlation correlation, String relation, List<Member> members, boolean blind) {
+    }
+
+    private List<Found> matches(List<Observable> candidates, List<Correlation> sightings, SharingPolicy.Audience audience) {
+        List<Found> found = new ArrayList<>();
         for (Observable candidate : candidates) {
             String id = Correlation.idOf(candidate.key());
-            found.stream().filter(c -> c.id().equals(id) && CorrelationViews.visible(c, audience))
-                    .forEach(c -> matches.add(match(c, "equal", List.copyOf(c.members().values()), audience)));
+            sightings.stream().filter(c -> c.id().equals(id) && CorrelationViews.visible(c, audience))
+                    .forEach(c -> found.add(new Found(candidate, c, "equal", List.copyOf(c.members().values()), false)));
             if (candidate.type().id().equals("ipv4") || candidate.type().id().equals("ipv6")) {
-                found.stream().filter(c -> c.valueType().equals("cidr") && queries.mayContain(c.value())
+                sightings.stream().filter(c -> c.valueType().equals("cidr") && queries.mayContain(c.value())
                         && IpValues.contains(c.value(), candidate.value())).forEach(network -> {
-                            if (CorrelationViews.visible(network, audience)) {
-                                matches.add(match(network, "contained-in", network.members().values().stream()
-                                        .filter(m -> m.carriesValue() || m.via().contains(candidate.value())).toList(),
-                                        audience));
-                            } else {
-                                views.blindMatch(network, audience).ifPresent(matches::add);
-                            }
+                            boolean visible = CorrelationViews.visible(network, audience);
+                            found.add(new Found(candidate, network, "contained-in", network.members().values().stream()
+                                    .filter(m -> visible ? m.carriesValue() || m.via().contains(candidate.value())
+                                            : m.carriesValue()).toList(), !visible));
                         });
+            }
+        }
+        return found;
+    }
+
+    /** Counts the answer's blind entries against the caller's daily budget: past it, a lookup is refused whole. */
+    private void disclose(Principal principal, java.util.Collection<List<Found>> answers, SharingPolicy.Audience audience) {
+        List<BlindReveal> reveals = new ArrayList<>();
+        for (List<Found> found : answers) {
+            for (Found match : found) {
+                match.members().forEach(member -> BlindReveals.addSighting(reveals, match.correlation(), member, match.asked(),
+                        audience));
+            }
+        }
+        if (!reveals.isEmpty()) {
+            blindMatches.disclose(principal, reveals).orThrowWhenBudgetSpent();
+        }
+    }
+
+    private Map<String, Object> answer(String query, List<Observable> candidates, List<Found> found,
+            SharingPolicy.Audience audience) {
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (Found match : found) {
+            if (match.blind()) {
+                views.blindMatch(match.correlation(), audience).ifPresent(matches::add);
+            } else {
+                matches.add(match(match.correlation(), match.relation(), match.members(), audience));
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
