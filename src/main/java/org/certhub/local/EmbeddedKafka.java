@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * Both listeners authenticate, so that another local user cannot read or write the hub's topics
  * (the tenancy topic holds key hashes: a forged record there would be a way to admin). Clients use
  * SCRAM-SHA-512 on the broker listener; its one account is bootstrapped into the metadata log when the
- * directory is formatted (or added through the controller to a log formatted before accounts existed).
+ * directory is formatted. A log formatted before the account existed gets it on the one start that
+ * finds it missing: then the broker listener also takes SASL/PLAIN with the account (checked against
+ * its JAAS line, not the metadata), through which the SCRAM account is added.
  * The controller listener uses SASL/PLAIN with the same account, declared in its JAAS line: SCRAM
  * credentials live in the metadata the controller itself serves, so they cannot protect it.
  */
@@ -68,8 +70,9 @@ final class EmbeddedKafka implements AutoCloseable {
         int port = FreePorts.resolve(configuredPort);
         int controllerPort = FreePorts.resolve(configuredControllerPort);
         String dir = createPrivateDirectory(logDir).toAbsolutePath().toString();
-        KafkaConfig config = new KafkaConfig(brokerProperties(dir, port, controllerPort, credentials), false);
         boolean formattedEarlier = Files.exists(Path.of(dir, "meta.properties"));
+        boolean addingAccount = formattedEarlier && credentials.generated();
+        KafkaConfig config = new KafkaConfig(brokerProperties(dir, port, controllerPort, credentials, addingAccount), false);
         if (!formattedEarlier) {
             format(dir, credentials);
         }
@@ -78,8 +81,8 @@ final class EmbeddedKafka implements AutoCloseable {
         KafkaConnectionProperties connection = new KafkaConnectionProperties("127.0.0.1:" + port, CLIENT_LISTENER,
                 CLIENT_MECHANISM, credentials.username(), credentials.kafkaPassword());
         try {
-            if (formattedEarlier && credentials.generated()) {
-                addAccount(controllerPort, credentials);
+            if (addingAccount) {
+                addAccount(port, credentials);
             }
             awaitReady(connection, Duration.ofSeconds(60));
         } catch (RuntimeException e) {
@@ -118,7 +121,8 @@ final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Properties brokerProperties(String dir, int port, int controllerPort, EngineCredentials credentials) {
+    private static Properties brokerProperties(String dir, int port, int controllerPort, EngineCredentials credentials,
+            boolean addingAccount) {
         String user = credentials.username();
         String password = credentials.kafkaPassword();
         Properties props = new Properties();
@@ -155,6 +159,11 @@ final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // The hub declares its topics; a typo must not silently create one.
                 Map.entry("auto.create.topics.enable", "false")));
+        if (addingAccount) {
+            props.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", CLIENT_MECHANISM + "," + CONTROLLER_MECHANISM);
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + user + "=\"" + password + "\";");
+        }
         return props;
     }
 
@@ -182,13 +191,13 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Adds the hub's account to a log formatted before the broker had accounts, through the
-     * controller listener (authenticated by its JAAS line, which needs no metadata).
+     * Adds the hub's SCRAM account to a log formatted before it existed, over SASL/PLAIN (checked
+     * against the listener's JAAS line, which needs no metadata); controllers do not take this request directly.
      */
-    private static void addAccount(int controllerPort, EngineCredentials credentials) {
+    private static void addAccount(int port, EngineCredentials credentials) {
         Map<String, Object> config = new HashMap<>(new KafkaConnectionProperties(null, "SASL_PLAINTEXT",
                 CONTROLLER_MECHANISM, credentials.username(), credentials.kafkaPassword()).securityProperties());
-        config.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, "127.0.0.1:" + controllerPort);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
         try (Admin admin = Admin.create(config)) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(credentials.username(),
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), credentials.kafkaPassword())))

@@ -15,7 +15,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
@@ -75,7 +74,9 @@ public final class OutboundHttp implements AutoCloseable {
         }
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
-        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        // As given: receivers may compare the media type as text (ContentType would respell its parameters).
+        post.setHeader("Content-Type", contentType);
+        post.setEntity(new ByteArrayEntity(body, null));
         post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
                 .setConnectionRequestTimeout(Timeout.of(timeout)).setRedirectsEnabled(false).build());
         return client.execute(post, response -> {

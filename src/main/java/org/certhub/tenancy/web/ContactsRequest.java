@@ -132,7 +132,9 @@ record ContactsRequest(List<String> emails, WebhookRequest webhook, Map<String, 
         try {
             URI uri = new URI(text);
             boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-            if (text.length() <= MAX_URL_LENGTH && http && uri.getHost() != null && uri.getUserInfo() == null) {
+            // Whether the host is one the hub may call is the outbound policy's to say (422), after this.
+            if (text.length() <= MAX_URL_LENGTH && http && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+                    && !uri.getRawAuthority().contains("@")) {
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {
