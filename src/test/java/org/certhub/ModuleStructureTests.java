@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The module rules of STYLE.md: no cycles between feature modules; {@code stix}, {@code web} (the
- * shared HTTP error format) and {@code kafka} (shared topic following) depend on nothing of ours;
- * {@code tenancy} only on those three; only
+ * shared HTTP error format), {@code kafka} (shared topic following, client credentials) and
+ * {@code outbound} (the policy and client for calls to others' URLs) depend on nothing of ours;
+ * {@code tenancy} only on those four; only
  * start-up wiring knows {@code local}; no module reaches into another module's {@code internal} package.
  */
 class ModuleStructureTests {
@@ -28,7 +29,7 @@ class ModuleStructureTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stix", "web", "kafka"})
+    @ValueSource(strings = {"stix", "web", "kafka", "outbound"})
     void sharedModulesDependOnNothingOfOurs(String module) {
         noClasses().that().resideInAPackage("org.certhub." + module + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan(module))
@@ -38,7 +39,7 @@ class ModuleStructureTests {
     @Test
     void tenancyDependsOnlyOnSharedModules() {
         noClasses().that().resideInAPackage("org.certhub.tenancy..")
-                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("tenancy", "stix", "web", "kafka"))
+                .should().dependOnClassesThat().resideInAnyPackage(otherModulesThan("tenancy", "stix", "web", "kafka", "outbound"))
                 .allowEmptyShould(true).check(HUB);
     }
 
@@ -58,7 +59,7 @@ class ModuleStructureTests {
         }
     }
 
-    private static final String[] MODULES = {"stix", "web", "kafka", "tenancy", "intake", "pipeline", "search", "correlation",
+    private static final String[] MODULES = {"stix", "web", "kafka", "outbound", "tenancy", "intake", "pipeline", "search", "correlation",
             "playbook", "notify", "feed", "console", "local"};
 
     private static String[] otherModulesThan(String... allowed) {

@@ -5,24 +5,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * An Elasticsearch server run as a child process of the hub, on its own JDK and, when the hub is
  * root, as an unprivileged user. The child is tied to the hub: {@code setpriv --pdeathsig} makes the
  * kernel stop it when the hub dies (even by {@code kill -9}), and a start cleans up what a crashed
  * earlier run may have left (via the server's pid file).
+ * <p>
+ * Security is on: anonymous requests get 401. The hub's account is a file-realm user (a bcrypt hash
+ * in the {@code users} file of a configuration directory of its own beside the data), so nothing has
+ * to run before the server starts and the shared unpacked distribution is never written.
  */
 final class EmbeddedElasticsearch implements AutoCloseable {
 
@@ -31,15 +42,22 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     private static final Path NICE = Path.of("/usr/bin/nice");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /** Configuration files the server needs from the distribution; the realm files are written here. */
+    private static final List<String> DIST_CONFIG = List.of("elasticsearch.yml", "jvm.options", "jvm.options.d",
+            "log4j2.properties", "roles.yml", "role_mapping.yml");
+
     private final Process process;
     private final String uri;
+    private final EngineCredentials credentials;
 
-    private EmbeddedElasticsearch(Process process, String uri) {
+    private EmbeddedElasticsearch(Process process, String uri, EngineCredentials credentials) {
         this.process = process;
         this.uri = uri;
+        this.credentials = credentials;
     }
 
-    static EmbeddedElasticsearch start(Path dataRoot, Path distRoot, LocalProperties.Elasticsearch settings) {
+    static EmbeddedElasticsearch start(Path dataRoot, Path distRoot, LocalProperties.Elasticsearch settings,
+            EngineCredentials credentials) {
         long started = System.nanoTime();
         Layout layout = Layout.under(dataRoot.toAbsolutePath().normalize(), distRoot);
         Optional<UnprivilegedUser> user = UnprivilegedUser.whenRunningAsRoot(settings.runAsUser());
@@ -48,22 +66,24 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         Path javaHome = JdkLocator.forThisMachine().locate(settings.configuredJavaHome());
         LeftoverProcess.stopIfRunning(layout.pidFile(), layout.distRoot());
         layout.create();
+        writeConfig(home, layout.config(), credentials);
         user.ifPresent(u -> {
             u.requireReachable(layout.data());
             u.requireReachable(home);
-            List.of(home, layout.data(), layout.logs(), layout.run()).forEach(u::own);
+            List.of(home, layout.data(), layout.config(), layout.logs(), layout.run()).forEach(u::own);
         });
         int httpPort = FreePorts.resolve(settings.httpPort());
         int transportPort = FreePorts.resolve(settings.transportPort());
         List<String> command = command(home, layout, user, httpPort, transportPort, settings.niceness());
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", javaHome.toString(),
+                "ES_PATH_CONF", layout.config().toString(),
                 // -Xlog:disable: the distribution's GC log would otherwise grow to 2 GiB.
                 "ES_JAVA_OPTS", "-Xms" + settings.heap().toMegabytes() + "m -Xmx" + settings.heap().toMegabytes()
                         + "m -Xlog:disable -Xlog:all=warning:stderr");
         Process process = Supervisor.spawn(command, environment, layout.logs());
         String uri = "http://127.0.0.1:" + httpPort;
-        EmbeddedElasticsearch server = new EmbeddedElasticsearch(process, uri);
+        EmbeddedElasticsearch server = new EmbeddedElasticsearch(process, uri, credentials);
         try {
             server.awaitHealthy(settings.startupTimeout(), layout.console());
         } catch (RuntimeException e) {
@@ -78,6 +98,15 @@ final class EmbeddedElasticsearch implements AutoCloseable {
 
     String uri() {
         return uri;
+    }
+
+    /** How a client reaches and authenticates to this server, as {@code certhub.elasticsearch.*} properties. */
+    Map<String, String> connectionProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("certhub.elasticsearch.uris", uri);
+        properties.put("certhub.elasticsearch.username", credentials.username());
+        properties.put("certhub.elasticsearch.password", credentials.elasticsearchPassword());
+        return properties;
     }
 
     @Override
@@ -114,25 +143,76 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         }
         command.add(home.resolve("bin/elasticsearch").toString());
         command.addAll(List.of("-p", layout.pidFile().toString()));
-        Map<String, String> settings = Map.of(
-                "cluster.name", "certhub-local",
-                "node.name", "certhub-local",
-                "discovery.type", "single-node",
-                "network.host", "127.0.0.1",
-                "http.port", String.valueOf(httpPort),
-                "transport.port", String.valueOf(transportPort),
-                "path.data", layout.data().toString(),
-                "path.logs", layout.logs().toString(),
-                // Local, single-user development engine: no TLS/auth, and no read-only switch on a full disk.
-                "xpack.security.enabled", "false",
-                "cluster.routing.allocation.disk.threshold_enabled", "false");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cluster.name", "certhub-local");
+        settings.put("node.name", "certhub-local");
+        settings.put("discovery.type", "single-node");
+        settings.put("network.host", "127.0.0.1");
+        settings.put("http.port", String.valueOf(httpPort));
+        settings.put("transport.port", String.valueOf(transportPort));
+        settings.put("path.data", layout.data().toString());
+        settings.put("path.logs", layout.logs().toString());
+        // Authentication on (the hub's file-realm user); no TLS, as it listens on loopback only.
+        settings.put("xpack.security.enabled", "true");
+        settings.put("xpack.security.http.ssl.enabled", "false");
+        settings.put("xpack.security.transport.ssl.enabled", "false");
+        // No read-only switch on a full disk.
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
         settings.forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
         return command;
     }
 
+    /**
+     * The server's own configuration directory: the distribution's files (copied once), and the
+     * hub's account as the file realm's only user, with the built-in superuser role. Only the
+     * server's user may read it (it holds the password hash).
+     */
+    private static void writeConfig(Path home, Path config, EngineCredentials credentials) {
+        try {
+            for (String name : DIST_CONFIG) {
+                copyIfAbsent(home.resolve("config").resolve(name), config.resolve(name));
+            }
+            String hash = new BCryptPasswordEncoder().encode(credentials.elasticsearchPassword());
+            Files.writeString(config.resolve("users"), credentials.username() + ":" + hash + "\n", StandardCharsets.UTF_8);
+            Files.writeString(config.resolve("users_roles"), "superuser:" + credentials.username() + "\n",
+                    StandardCharsets.UTF_8);
+            restrict(config.resolve("users"), "rw-------");
+            restrict(config, "rwx------");
+        } catch (IOException e) {
+            throw new LocalInfrastructureException("Cannot write the Elasticsearch configuration in " + config, e);
+        }
+    }
+
+    private static void copyIfAbsent(Path source, Path target) throws IOException {
+        if (Files.exists(target) || !Files.exists(source)) {
+            return;
+        }
+        if (!Files.isDirectory(source)) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+            return;
+        }
+        Files.createDirectories(target);
+        try (Stream<Path> children = Files.list(source)) {
+            for (Path child : children.toList()) {
+                copyIfAbsent(child, target.resolve(child.getFileName().toString()));
+            }
+        }
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException notPosix) {
+            // not a POSIX file system: nothing to restrict
+        }
+    }
+
     private void awaitHealthy(Duration timeout, Path console) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String basic = Base64.getEncoder().encodeToString((credentials.username() + ":"
+                + credentials.elasticsearchPassword()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .header("Authorization", "Basic " + basic)
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -175,10 +255,10 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     /** Where the server's files live under the hub's data directory. */
-    record Layout(Path distRoot, Path data, Path logs, Path run) {
+    record Layout(Path distRoot, Path data, Path config, Path logs, Path run) {
 
         static Layout under(Path dataRoot, Path distRoot) {
-            return new Layout(distRoot, dataRoot.resolve("elasticsearch"),
+            return new Layout(distRoot, dataRoot.resolve("elasticsearch"), dataRoot.resolve("elasticsearch-config"),
                     dataRoot.resolve("logs").resolve("elasticsearch"), dataRoot.resolve("run"));
         }
 
@@ -192,9 +272,11 @@ final class EmbeddedElasticsearch implements AutoCloseable {
 
         void create() {
             try {
-                for (Path dir : List.of(data, logs, run)) {
+                for (Path dir : List.of(data, config, logs, run)) {
                     Files.createDirectories(dir);
                 }
+                // The indices are on disk there: only the server's user (and the hub's, root or owner) reads them.
+                restrict(data, "rwx------");
             } catch (IOException e) {
                 throw new LocalInfrastructureException("Cannot create the Elasticsearch directories under "
                         + data.getParent(), e);

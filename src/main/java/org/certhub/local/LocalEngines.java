@@ -2,6 +2,8 @@ package org.certhub.local;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,14 +42,15 @@ final class LocalEngines {
             }
         }
         Path dataDir = startedDataDir;
+        EngineCredentials credentials = EngineCredentials.under(dataDir);
         CompletableFuture<EmbeddedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
                 ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir,
-                        properties.resolvedDistDir().toAbsolutePath().normalize(), properties.elasticsearch()))
+                        properties.resolvedDistDir().toAbsolutePath().normalize(), properties.elasticsearch(), credentials))
                 : CompletableFuture.completedFuture(elasticsearch);
         try {
             if (wantKafka && kafka == null) {
                 kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), properties.kafka().port(),
-                        properties.kafka().controllerPort());
+                        properties.kafka().controllerPort(), credentials);
             }
             elasticsearch = pendingElasticsearch.join();
         } catch (CompletionException e) {
@@ -58,8 +61,14 @@ final class LocalEngines {
             stopAll();
             throw e;
         }
-        return new Endpoints(dataDir, Optional.ofNullable(kafka).map(EmbeddedKafka::bootstrapServers),
-                Optional.ofNullable(elasticsearch).map(EmbeddedElasticsearch::uri));
+        Map<String, String> connections = new LinkedHashMap<>();
+        if (wantKafka) {
+            connections.putAll(kafka.connectionProperties());
+        }
+        if (wantElasticsearch) {
+            connections.putAll(elasticsearch.connectionProperties());
+        }
+        return new Endpoints(dataDir, connections);
     }
 
     /** Stops the engines unless they outlive application contexts (then the JVM hook stops them). */
@@ -100,9 +109,11 @@ final class LocalEngines {
     }
 
     /**
-     * Where the embedded engines keep their data and listen; empty for an engine that is external.
-     * The data directory is the one of the first start in this JVM, whatever later contexts ask for.
+     * Where the embedded engines keep their data, and how to reach and authenticate to the ones
+     * asked for, as the {@code certhub.kafka.*} / {@code certhub.elasticsearch.*} properties an
+     * external cluster would be configured with. The data directory is the one of the first start
+     * in this JVM, whatever later contexts ask for.
      */
-    record Endpoints(Path dataDir, Optional<String> kafkaBootstrapServers, Optional<String> elasticsearchUri) {
+    record Endpoints(Path dataDir, Map<String, String> connectionProperties) {
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.util.StringUtils;
 /**
  * Decides, before any client bean exists, where Kafka and Elasticsearch are: the clusters named by
  * {@code certhub.kafka.bootstrap-servers} / {@code certhub.elasticsearch.uris}, or embedded engines
- * started here. The resolved addresses are published as those same properties, so the rest of the
- * hub never knows which mode it runs in.
+ * started here. The embedded engines' addresses and the hub's generated accounts on them are
+ * published as those same properties (with {@code certhub.kafka.security-protocol}, {@code .username},
+ * {@code certhub.elasticsearch.username} and so on), so the rest of the hub never knows which mode it runs in.
  */
 public class LocalEnginesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,8 +46,7 @@ public class LocalEnginesInitializer implements ApplicationContextInitializer<Co
         Map<String, Object> resolved = new HashMap<>();
         // The directory actually in use, so that others who keep files beside the engines' agree on it.
         resolved.put("certhub.local.data-dir", endpoints.dataDir().toString());
-        endpoints.kafkaBootstrapServers().ifPresent(servers -> resolved.put(KAFKA_PROPERTY, servers));
-        endpoints.elasticsearchUri().ifPresent(uri -> resolved.put(ELASTICSEARCH_PROPERTY, uri));
+        resolved.putAll(endpoints.connectionProperties());
         environment.getPropertySources().addFirst(new MapPropertySource("certhub-local-engines", resolved));
         if (context instanceof GenericApplicationContext registry) {
             // Registered before every other bean, so destroyed after all of them (clients close first).

@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.EngineClients;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ConsumerLag implements AutoCloseable {
 
     ConsumerLag(String bootstrap) {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.putAll(EngineClients.kafka(bootstrap));
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.admin = Admin.create(properties);
     }

@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.EngineClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,17 +64,18 @@ final class EngineBaselines {
      */
     static KafkaResult kafka(String bootstrap, String topic, int partitions, List<StixBundleGenerator.Bundle> pool,
             int threads, Duration duration) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(EngineClients.kafka(bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
                     .configs(Map.of("max.message.bytes", String.valueOf(MAX_RECORD))))).all().get(30, TimeUnit.SECONDS);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            Map<String, Object> config = EngineClients.kafka(bootstrap);
+            config.putAll(Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD,
-                    ProducerConfig.CLIENT_ID_CONFIG, "certhub-benchmark"), new StringSerializer(), new ByteArraySerializer())) {
+                    ProducerConfig.CLIENT_ID_CONFIG, "certhub-benchmark"));
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
                 // Warm up, untimed: metadata, connections, the producer id, and the JIT of client and broker.
                 for (int i = 0; i < Math.min(10_000, pool.size()); i++) {
                     producer.send(record(topic, pool.get(i)));
@@ -118,8 +120,9 @@ final class EngineBaselines {
 
     /** Whether a Kafka cluster answers at {@code bootstrap} within a few seconds. */
     static boolean kafkaReachable(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> config = EngineClients.kafka(bootstrap);
+        config.putAll(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+        try (Admin admin = Admin.create(config)) {
             admin.describeCluster().clusterId().get(6, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {

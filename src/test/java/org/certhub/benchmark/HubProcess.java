@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.EngineClients;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -152,12 +153,17 @@ public final class HubProcess {
         return log;
     }
 
+    /** The broker's address; its credentials are remembered for {@link EngineClients#kafka(String)}. */
     String kafkaBootstrap() throws IOException {
-        return find(KAFKA, 1).orElseThrow(() -> new IllegalStateException("no 'Embedded Kafka broker up on' in " + log));
+        String bootstrap = find(KAFKA, 1).orElseThrow(() -> new IllegalStateException("no 'Embedded Kafka broker up on' in " + log));
+        EngineClients.remember(bootstrap, dataDir);
+        return bootstrap;
     }
 
+    /** The server's address with the hub's credentials in it ({@link ElasticsearchHttp} takes them from there). */
     String elasticsearchUri() throws IOException {
-        return find(ELASTICSEARCH, 1).orElseThrow(() -> new IllegalStateException("no 'Embedded Elasticsearch ... up on' in " + log));
+        return EngineClients.elasticsearchWithCredentials(dataDir, find(ELASTICSEARCH, 1).orElseThrow(() ->
+                new IllegalStateException("no 'Embedded Elasticsearch ... up on' in " + log)));
     }
 
     /** The demo credentials the hub wrote, if it wrote any (tenancy seeds them on the first start). */

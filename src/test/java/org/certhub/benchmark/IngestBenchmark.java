@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.EngineClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -71,11 +72,17 @@ public class IngestBenchmark {
         try {
             Engines engines;
             if (options.string("hub").isPresent()) {
-                // A hub run by the default command: its engines on their default ports, its keys under ./data.
+                // A hub run by the default command: its engines on their default ports, its keys and
+                // engine credentials under ./data.
+                String kafka = options.string("kafka").orElse("127.0.0.1:9092");
+                EngineClients.remember(kafka, Path.of("data"));
+                String elasticsearch = options.string("elasticsearch").orElse(
+                        Files.exists(Path.of("data", "engine-credentials.properties"))
+                                ? EngineClients.elasticsearchWithCredentials(Path.of("data"), "http://127.0.0.1:9200")
+                                : "http://127.0.0.1:9200");
                 engines = new Engines(options.string("hub").get(),
-                        Optional.of(options.string("kafka").orElse("127.0.0.1:9092")).filter(EngineBaselines::kafkaReachable),
-                        Optional.of(options.string("elasticsearch").orElse("http://127.0.0.1:9200"))
-                                .filter(uri -> new ElasticsearchHttp(uri).reachable()),
+                        Optional.of(kafka).filter(EngineBaselines::kafkaReachable),
+                        Optional.of(elasticsearch).filter(uri -> new ElasticsearchHttp(uri).reachable()),
                         Optional.of(Path.of(options.string("credentials").orElse("data/demo-credentials.json")))
                                 .filter(Files::isRegularFile), "given");
             } else {

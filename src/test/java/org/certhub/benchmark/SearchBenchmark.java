@@ -1,5 +1,6 @@
 package org.certhub.benchmark;
 
+import org.certhub.EngineClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -135,10 +136,12 @@ public class SearchBenchmark {
     }
 
     private static Producer<String, byte[]> sightingsProducer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        Map<String, Object> config = EngineClients.kafka(bootstrap);
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new KafkaProducer<>(config);
     }
 
     /** Until the hub's correlation engine merged every sighting the load published; how many correlations that made. */

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.certhub.CerthubApplication;
+import org.certhub.EngineClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,24 +25,21 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 class ExternalModeIntegrationTests {
 
-    private static String kafka;
-    private static String elasticsearch;
+    private static List<String> clusters;
 
     @BeforeAll
     static void startClustersSeparately() {
         try (ConfigurableApplicationContext owner = hub("--spring.profiles.active=test")) {
-            kafka = owner.getEnvironment().getProperty(LocalEnginesInitializer.KAFKA_PROPERTY);
-            elasticsearch = owner.getEnvironment().getProperty(LocalEnginesInitializer.ELASTICSEARCH_PROPERTY);
+            clusters = EngineClients.externalArguments(owner.getEnvironment());
         }
     }
 
     @Test
     void hubOnExternalClustersStartsNothingEmbeddedAndIsReady() throws Exception {
-        try (ConfigurableApplicationContext hub = hub(
-                "--certhub.kafka.bootstrap-servers=" + kafka,
-                "--certhub.elasticsearch.uris=" + elasticsearch,
-                // Would fail loudly if anything embedded were started from here.
-                "--certhub.local.data-dir=/proc/certhub-must-not-be-used")) {
+        List<String> arguments = new ArrayList<>(clusters);
+        // Would fail loudly if anything embedded were started from here.
+        arguments.add("--certhub.local.data-dir=/proc/certhub-must-not-be-used");
+        try (ConfigurableApplicationContext hub = hub(arguments.toArray(String[]::new))) {
             assertThat(hub.getEnvironment().getPropertySources().contains("certhub-local-engines")).isFalse();
             assertThat(get(hub, "/actuator/health/readiness").statusCode()).isEqualTo(200);
             KafkaTemplate<Object, Object> template = hub.getBean(KafkaTemplate.class);
@@ -49,10 +49,11 @@ class ExternalModeIntegrationTests {
 
     @Test
     void unreachableElasticsearchMakesTheHubUnready() throws Exception {
-        try (ConfigurableApplicationContext hub = hub(
-                "--certhub.kafka.bootstrap-servers=" + kafka,
-                "--certhub.elasticsearch.uris=http://127.0.0.1:9",
-                "--certhub.local.data-dir=/proc/certhub-must-not-be-used")) {
+        List<String> arguments = new ArrayList<>(clusters.stream()
+                .filter(argument -> argument.startsWith("--certhub.kafka.")).toList());
+        arguments.addAll(List.of("--certhub.elasticsearch.uris=http://127.0.0.1:9",
+                "--certhub.local.data-dir=/proc/certhub-must-not-be-used"));
+        try (ConfigurableApplicationContext hub = hub(arguments.toArray(String[]::new))) {
             HttpResponse<String> readiness = get(hub, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(get(hub, "/actuator/health").body())

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.certhub.CerthubApplication;
+import org.certhub.EngineClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,16 +36,19 @@ class KafkaOutageIntegrationTests {
     void submissionWhileKafkaIsDownIsRefusedWith503AndRetryAfter() throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "certhub-it")),
                 "outage-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        String elasticsearch;
+        List<String> elasticsearch;
         try (ConfigurableApplicationContext owner = new SpringApplicationBuilder(CerthubApplication.class)
                 .run("--spring.profiles.active=test", "--server.port=0")) {
-            elasticsearch = owner.getEnvironment().getProperty(LocalEnginesInitializer.ELASTICSEARCH_PROPERTY);
+            elasticsearch = EngineClients.externalArguments(owner.getEnvironment()).stream()
+                    .filter(argument -> argument.startsWith("--certhub.elasticsearch.")).toList();
         }
-        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0);
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CerthubApplication.class).run(
-                "--server.port=0", "--certhub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--certhub.elasticsearch.uris=" + elasticsearch, "--certhub.local.data-dir=" + dir,
-                "--certhub.intake.send-timeout=3s")) {
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0, EngineCredentials.under(dir));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--certhub.local.data-dir=" + dir,
+                "--certhub.intake.send-timeout=3s"));
+        kafka.connectionProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        arguments.addAll(elasticsearch);
+        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CerthubApplication.class)
+                .run(arguments.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
             String key = demoKey(dir.resolve("demo-credentials.json"));
             assertThat(submit(port, key).statusCode()).isEqualTo(202);

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
 import org.certhub.DemoKeys;
+import org.certhub.EngineClients;
 import org.certhub.HubIntegrationTest;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,8 +60,8 @@ class NotificationDeliveryIntegrationTests {
     @Autowired
     TenancyProperties tenancy;
 
-    @Value("${certhub.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    Environment environment;
 
     @LocalServerPort
     int port;
@@ -72,7 +73,7 @@ class NotificationDeliveryIntegrationTests {
     @BeforeEach
     void connect() throws IOException {
         keys = new DemoKeys(tenancy);
-        hub = new NotifyHub(port, keys.of("admin"), bootstrapServers, "certhub.notify.requests.it-delivery");
+        hub = new NotifyHub(port, keys.of("admin"), EngineClients.kafka(environment), "certhub.notify.requests.it-delivery");
         receiver = WebhookReceiver.start();
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.certhub.CerthubApplication;
 import org.certhub.DemoKeys;
+import org.certhub.EngineClients;
 import org.certhub.notify.internal.PartitionOwnership;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
@@ -36,7 +37,7 @@ class NotificationOwnershipIntegrationTests {
             AtomicReference<ConfigurableApplicationContext> second = new AtomicReference<>(started);
             try {
                 NotifyHub hub = new NotifyHub(port(first), new DemoKeys(first.getBean(TenancyProperties.class)).of("admin"),
-                        first.getEnvironment().getProperty("certhub.kafka.bootstrap-servers"), TOPIC);
+                        EngineClients.kafka(first.getEnvironment()), TOPIC);
                 var recipient = hub.recipient("cert", receiver.url("/hook"), "duty@two.example");
                 await().atMost(WAIT).until(() -> owned(first) + owned(second.get()) == PARTITIONS && owned(first) > 0
                         && owned(second.get()) > 0);

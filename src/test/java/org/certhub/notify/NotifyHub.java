@@ -46,13 +46,13 @@ public final class NotifyHub {
 
     private final String baseUrl;
     private final String adminKey;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String requestsTopic;
 
-    public NotifyHub(int port, String adminKey, String bootstrapServers, String requestsTopic) {
+    public NotifyHub(int port, String adminKey, Map<String, Object> kafka, String requestsTopic) {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.adminKey = adminKey;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.requestsTopic = requestsTopic;
     }
 
@@ -108,7 +108,7 @@ public final class NotifyHub {
     /** Publishes to one partition (null: the key's), so a test can spread requests over every owner. */
     void publishTo(Integer partition, NotificationRequested... requests) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafka);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -124,7 +124,7 @@ public final class NotifyHub {
     /** Publishes bytes that may not be a request at all. */
     void publishRaw(String key, byte[] value) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafka);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(requestsTopic, key, value)).get(30, TimeUnit.SECONDS);
@@ -147,7 +147,7 @@ public final class NotifyHub {
     /** Every record of a topic so far. */
     List<ConsumerRecord<String, byte[]>> all(String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafka);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certhub.DemoKeys;
+import org.certhub.EngineClients;
 import org.certhub.HubIntegrationTest;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -52,8 +53,8 @@ class WebhookOutageIntegrationTests {
     @Autowired
     TenancyProperties tenancy;
 
-    @Value("${certhub.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    Environment environment;
 
     @LocalServerPort
     int port;
@@ -63,7 +64,7 @@ class WebhookOutageIntegrationTests {
 
     @BeforeEach
     void connect() throws IOException {
-        hub = new NotifyHub(port, new DemoKeys(tenancy).of("admin"), bootstrapServers, REQUESTS);
+        hub = new NotifyHub(port, new DemoKeys(tenancy).of("admin"), EngineClients.kafka(environment), REQUESTS);
         receiver = WebhookReceiver.start();
     }
 

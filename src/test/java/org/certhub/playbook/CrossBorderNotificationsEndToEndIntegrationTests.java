@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.mail.internet.MimeMessage;
 import org.certhub.DemoKeys;
+import org.certhub.EngineClients;
 import org.certhub.HubIntegrationTest;
 import org.certhub.correlation.internal.Correlation;
 import org.certhub.notify.Mailbox;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -105,8 +106,8 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
     @Autowired
     PlaybookProperties properties;
 
-    @Value("${certhub.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    Environment environment;
 
     @LocalServerPort
     int port;
@@ -116,7 +117,7 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
 
     @BeforeEach
     void connect() throws IOException {
-        hub = new NotifyHub(port, new DemoKeys(tenancy).of("admin"), bootstrapServers, REQUESTS);
+        hub = new NotifyHub(port, new DemoKeys(tenancy).of("admin"), EngineClients.kafka(environment), REQUESTS);
         receiver = WebhookReceiver.start();
     }
 

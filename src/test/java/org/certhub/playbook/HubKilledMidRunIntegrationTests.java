@@ -160,7 +160,7 @@ class HubKilledMidRunIntegrationTests {
     }
 
     private static NotifyHub api(HubProcess hub, String adminKey) {
-        return new NotifyHub(hub.uri().getPort(), adminKey, "unused:9092", NotificationRequested.DEFAULT_TOPIC);
+        return new NotifyHub(hub.uri().getPort(), adminKey, java.util.Map.of("bootstrap.servers", "unused:9092"), NotificationRequested.DEFAULT_TOPIC);
     }
 
     /** Tell both affected CERTs by webhook, expect both acks within {@link #ACK_WITHIN}, else escalate to {@code escalateTo}. */

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.intake.IntakeProperties;
 import org.certhub.tenancy.Community;
 import org.certhub.tenancy.SharingPolicy;
@@ -47,10 +48,10 @@ class SubscriptionDeliverers implements SmartLifecycle {
     private volatile Consumer<String, String> leases;
 
     SubscriptionDeliverers(SubscriptionView view, SubscriptionStore store, Community community, SharingPolicy policy,
-            SubscriptionProperties properties, KafkaProperties kafka, IntakeProperties intake) {
+            SubscriptionProperties properties, KafkaProperties kafka, IntakeProperties intake, TargetPolicy targets) {
         this.view = view;
         this.properties = properties;
-        this.context = new DeliveryContext(store, new WebhookSender(properties), community, policy, properties,
+        this.context = new DeliveryContext(store, new WebhookSender(properties, targets), community, policy, properties,
                 new RetryBackOff(properties.initialBackOff(), properties.maxBackOff()), kafka, intake.topic());
         this.kafka = kafka;
     }

@@ -15,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param topic the compacted topic holding every subscription and its delivery status
  * @param partitions its partitions when the hub creates it: the unit by which hub instances share deliveries
  * @param replicationFactor its replication when the hub creates it
- * @param allowPrivateTargets accept loopback and private-network webhook URLs (tests, a lab); link-local
- *     and cloud metadata addresses are refused whatever this says
  * @param minSecretLength shortest accepted signing secret (characters)
  * @param maxPerPrincipal most subscriptions one principal may hold
  * @param maxObjectsPerPost most objects in one POSTed bundle; a larger submission is sent in several
@@ -32,7 +30,6 @@ public record SubscriptionProperties(
         @DefaultValue("certhub.feed.subscriptions") @NotBlank String topic,
         @DefaultValue("4") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
-        @DefaultValue("false") boolean allowPrivateTargets,
         @DefaultValue("32") @Min(16) int minSecretLength,
         @DefaultValue("20") @Min(1) int maxPerPrincipal,
         @DefaultValue("500") @Min(1) int maxObjectsPerPost,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
@@ -25,7 +26,7 @@ final class SubscriptionRequest {
     private SubscriptionRequest() {
     }
 
-    static Subscription read(String body, String owner, SubscriptionProperties properties, WebhookTargets targets) {
+    static Subscription read(String body, String owner, SubscriptionProperties properties, TargetPolicy targets) {
         JsonNode node;
         try {
             node = JSON.readTree(body);
@@ -49,13 +50,15 @@ final class SubscriptionRequest {
         }
         FeedFilter feedFilter = FeedFilter.parse(strings(filter, "types", errors), optionalText(filter, "max_tlp", errors),
                 strings(filter, "observable_types", errors), FeedFilter.Pointers.BODY, errors);
-        if (errors.isEmpty() && url.isPresent()) {
-            targets.refusal(url.get()).ifPresent(refusal ->
-                    errors.add(new ProblemError("/url", refusal.rule(), refusal.message())));
-        }
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
+        // A well-formed request whose target the outbound policy refuses: 422, naming the field and the rule.
+        targets.refusal(url.get()).ifPresent(refusal -> {
+            throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "refused-target",
+                    "Refused webhook target", "The hub does not call this URL: " + refusal.message()),
+                    List.of(new ProblemError("/url", refusal.rule(), refusal.message()))));
+        });
         return new Subscription("sub-" + UUID.randomUUID(), owner, URI.create(url.get()), secret.get(), feedFilter,
                 false, Instant.now(), Optional.empty());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.PrincipalKind;
 import org.certhub.tenancy.Role;
@@ -39,13 +40,14 @@ class SubscriptionsController {
     private final SubscriptionStore store;
     private final SubscriptionPositions positions;
     private final SubscriptionProperties properties;
-    private final WebhookTargets targets;
+    private final TargetPolicy targets;
 
-    SubscriptionsController(SubscriptionStore store, SubscriptionPositions positions, SubscriptionProperties properties) {
+    SubscriptionsController(SubscriptionStore store, SubscriptionPositions positions, SubscriptionProperties properties,
+            TargetPolicy targets) {
         this.store = store;
         this.positions = positions;
         this.properties = properties;
-        this.targets = new WebhookTargets(properties.allowPrivateTargets());
+        this.targets = targets;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,16 +1,18 @@
 package org.certhub.feed.subscription;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.certhub.notify.WebhookSignature;
+import org.certhub.outbound.OutboundHttp;
+import org.certhub.outbound.RefusedTargetException;
+import org.certhub.outbound.TargetPolicy;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * POSTs one batch to a subscriber: a STIX 2.1 bundle of the matching objects of one accepted
  * submission, signed ({@value WebhookSignature#HEADER}) and carrying an {@value WebhookSignature#IDEMPOTENCY_HEADER}
- * that names the batch, whatever the attempt. Redirects are not followed (a redirect could lead to
- * a target the URL check refused).
+ * that names the batch, whatever the attempt, through the {@link OutboundHttp} client: the target is
+ * checked again, on the addresses it resolves to now, and no redirect is followed.
  */
 final class WebhookSender {
 
@@ -28,15 +30,12 @@ final class WebhookSender {
     static final String SUBSCRIPTION_HEADER = "X-Certhub-Subscription";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client;
+    private final OutboundHttp client;
     private final SubscriptionProperties properties;
-    private final WebhookTargets targets;
 
-    WebhookSender(SubscriptionProperties properties) {
+    WebhookSender(SubscriptionProperties properties, TargetPolicy targets) {
         this.properties = properties;
-        this.targets = new WebhookTargets(properties.allowPrivateTargets());
-        this.client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = targets.client(properties.connectTimeout());
     }
 
     /** The body of a batch: a bundle whose id is derived from the idempotency key, so a repeat is the same bundle. */
@@ -63,28 +62,20 @@ final class WebhookSender {
 
     /** Sends one batch; empty when it was answered 2xx. */
     Optional<Failure> send(Subscription subscription, String idempotencyKey, byte[] body) {
-        Optional<WebhookTargets.Refusal> refused = targets.refusal(subscription.url());
-        if (refused.isPresent()) {
-            return Optional.of(new Failure("target refused: " + refused.get().message(), true));
-        }
         long now = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(subscription.url()).timeout(properties.requestTimeout())
-                .header("Content-Type", MEDIA_TYPE)
-                .header("User-Agent", "certhub-webhook/1")
-                .header(SUBSCRIPTION_HEADER, subscription.id())
-                .header(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey)
-                .header(WebhookSignature.HEADER,
-                        WebhookSignature.sign(subscription.secret().getBytes(StandardCharsets.UTF_8), now, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "certhub-webhook/1");
+        headers.put(SUBSCRIPTION_HEADER, subscription.id());
+        headers.put(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey);
+        headers.put(WebhookSignature.HEADER,
+                WebhookSignature.sign(subscription.secret().getBytes(StandardCharsets.UTF_8), now, body));
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            int status = client.post(subscription.url(), MEDIA_TYPE, headers, body, properties.requestTimeout());
             return status >= 200 && status < 300 ? Optional.empty() : Optional.of(Failure.of(status));
+        } catch (RefusedTargetException e) {
+            return Optional.of(new Failure("target refused: " + e.refusal().message(), true));
         } catch (IOException e) {
             return Optional.of(new Failure(e.getClass().getSimpleName(), false));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new Failure("interrupted", false));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.tenancy.TenancyProperties;
 import org.certhub.tenancy.admin.PrincipalAdministration;
 import org.certhub.tenancy.kafka.StoredPrincipal;
@@ -32,10 +33,12 @@ class AdminPrincipalsController {
 
     private final PrincipalAdministration administration;
     private final TenancyProperties properties;
+    private final TargetPolicy targets;
 
-    AdminPrincipalsController(PrincipalAdministration administration, TenancyProperties properties) {
+    AdminPrincipalsController(PrincipalAdministration administration, TenancyProperties properties, TargetPolicy targets) {
         this.administration = administration;
         this.properties = properties;
+        this.targets = targets;
     }
 
     @PostMapping
@@ -71,7 +74,7 @@ class AdminPrincipalsController {
     ContactsJson setContacts(@PathVariable String id, @RequestBody ContactsRequest request) {
         StoredPrincipal current = administration.principal(id)
                 .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
-        return confirmed(() -> administration.setContacts(id, request.validated(current.contacts())))
+        return confirmed(() -> administration.setContacts(id, request.validated(current.contacts(), targets)))
                 .map(stored -> ContactsJson.of(stored.contacts()))
                 .orElseThrow(() -> new ProblemException(Problems.notFound("The principal")));
     }

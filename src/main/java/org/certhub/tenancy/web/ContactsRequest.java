@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.tenancy.Contacts;
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
@@ -36,8 +37,11 @@ record ContactsRequest(List<String> emails, WebhookRequest webhook, Map<String, 
     private static final int MIN_SECRET_LENGTH = 16;
     private static final int MAX_SECRET_LENGTH = 256;
 
-    /** The contacts to store, or a 400 problem listing every error. */
-    Contacts validated(Contacts current) {
+    /**
+     * The contacts to store; a 400 problem listing every malformed field, or else a 422 problem
+     * naming every webhook URL the outbound policy refuses (field and rule).
+     */
+    Contacts validated(Contacts current, TargetPolicy targets) {
         List<ProblemError> errors = new ArrayList<>();
         List<String> ownEmails = emails("/emails", emails, errors);
         Optional<Contacts.Webhook> ownHook = webhook("/webhook", webhook, current.webhook(), errors);
@@ -66,7 +70,20 @@ record ContactsRequest(List<String> emails, WebhookRequest webhook, Map<String, 
             throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-contacts",
                     "Invalid contacts", "The contacts have " + errors.size() + " invalid field(s)."), errors));
         }
+        List<ProblemError> refused = new ArrayList<>();
+        ownHook.ifPresent(hook -> refusal("/webhook/url", hook, targets).ifPresent(refused::add));
+        byRole.forEach((name, role) -> role.webhook().ifPresent(hook -> refusal(
+                "/roles/" + name + "/webhook/url", hook, targets).ifPresent(refused::add)));
+        if (!refused.isEmpty()) {
+            throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "refused-target",
+                    "Refused webhook target", "The hub does not call " + refused.size() + " of these webhook URL(s)."),
+                    refused));
+        }
         return new Contacts(ownEmails, ownHook, byRole);
+    }
+
+    private static Optional<ProblemError> refusal(String pointer, Contacts.Webhook hook, TargetPolicy targets) {
+        return targets.refusal(hook.url()).map(refusal -> new ProblemError(pointer, refusal.rule(), refusal.message()));
     }
 
     private static List<String> emails(String pointer, List<String> addresses, List<ProblemError> errors) {
@@ -115,7 +132,9 @@ record ContactsRequest(List<String> emails, WebhookRequest webhook, Map<String, 
         try {
             URI uri = new URI(text);
             boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-            if (text.length() <= MAX_URL_LENGTH && http && uri.getHost() != null && uri.getUserInfo() == null) {
+            // Whether the host is one the hub may call is the outbound policy's to say (422), after this.
+            if (text.length() <= MAX_URL_LENGTH && http && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+                    && !uri.getRawAuthority().contains("@")) {
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {

@@ -178,11 +178,14 @@ class SubscriptionsIntegrationTests {
     }
 
     @Test
-    void metadataAndNonHttpTargetsAreRefused() {
+    void metadataInternalAndNonHttpTargetsAreRefusedWith422() {
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/",
-                "http://[fe80::1]/hook", "http://0.0.0.0:8080/")) {
+                "http://[fe80::1]/hook", "http://0.0.0.0:8080/", "http://127.0.0.2/", "http://[::ffff:127.0.0.2]/",
+                "http://10.1.2.3/", "http://0x7f.2/")) {
             assertThat(refused(url)).as(url).isEqualTo("public-target");
         }
+        // The tests open 127.0.0.1 as an on-premise receiver: written in octal it is still refused.
+        assertThat(refused("http://0177.0.0.1/hook")).isEqualTo("canonical-address");
         assertThat(refused("file:///etc/passwd")).isEqualTo("http-url");
         assertThat(refused("https://user:pw@example.org/hook")).isEqualTo("http-url");
     }
@@ -252,7 +255,9 @@ class SubscriptionsIntegrationTests {
         JsonNode problem = http.post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", bearer("regional-soc"))
                 .body("{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}").exchange()
-                .expectStatus().isBadRequest().expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectStatus().isEqualTo(422).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.path("type").asString()).endsWith("/refused-target");
         assertThat(problem.path("errors").get(0).path("pointer").asString()).isEqualTo("/url");
         return problem.path("errors").get(0).path("rule").asString();
     }

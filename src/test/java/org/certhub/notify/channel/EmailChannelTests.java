@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certhub.notify.NotifyProperties;
+import org.certhub.outbound.OutboundProperties;
+import org.certhub.outbound.TargetPolicy;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.Contacts;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class EmailChannelTests {
 
     @Test
     void aRecipientWithoutAWebhookIsGivenUpAtOnce() {
-        Outcome outcome = new WebhookChannel(properties()).send(message, new Contacts.Contact(List.of(), Optional.empty()));
+        Outcome outcome = new WebhookChannel(properties(), new TargetPolicy(new OutboundProperties(List.of()))).send(message, new Contacts.Contact(List.of(), Optional.empty()));
 
         assertThat(outcome).isEqualTo(Outcome.failedForGood("no webhook configured for kz-cert"));
     }

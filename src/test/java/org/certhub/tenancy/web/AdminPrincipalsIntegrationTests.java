@@ -133,17 +133,17 @@ class AdminPrincipalsIntegrationTests {
         String secret = "s3cret-" + UUID.randomUUID();
 
         String shown = putContacts(id, Map.of("emails", List.of("incident@ua.example"),
-                "webhook", Map.of("url", "https://hooks.ua.example/certhub", "secret", secret),
+                "webhook", Map.of("url", "https://203.0.113.20/certhub", "secret", secret),
                 "roles", Map.of("duty-officer", Map.of("emails", List.of("duty@ua.example")))))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         String again = putContacts(id, Map.of("emails", List.of("incident@ua.example"),
-                "webhook", Map.of("url", "https://hooks.ua.example/v2")))
+                "webhook", Map.of("url", "https://203.0.113.20/v2")))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         String listed = http.get().uri("/api/v1/admin/principals/{id}", id).header(HttpHeaders.AUTHORIZATION, admin)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(shown).contains("duty@ua.example", "\"secretSet\":true").doesNotContain(secret);
-        assertThat(again + listed).contains("https://hooks.ua.example/v2").doesNotContain(secret);
+        assertThat(again + listed).contains("https://203.0.113.20/v2").doesNotContain(secret);
         assertThat(contactsStore.contacts(id)).get().extracting(contacts -> contacts.webhook().orElseThrow().secret())
                 .isEqualTo(secret);
     }
