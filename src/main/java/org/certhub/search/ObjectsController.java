@@ -1,7 +1,6 @@
 package org.certhub.search;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.certhub.tenancy.SharingPolicy;
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
+import org.certhub.web.RequestParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,14 +98,7 @@ class ObjectsController {
     }
 
     private static Optional<Instant> instant(String name, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw badParameter(name, "timestamp", "must be an RFC 3339 timestamp in UTC, e.g. 2026-11-01T00:00:00Z");
-        }
+        return RequestParameters.instant(name, value);
     }
 
     private static ProblemException notFound(String id) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -50,6 +52,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "Invalid parameter", "The parameter '" + e.getName() + "' has an invalid value."),
                 List.of(new ProblemError(e.getName(), "parameter-format", "not a valid value for this parameter")));
+        return respond(request, problem, new HttpHeaders());
+    }
+
+    /** A multipart body that cannot be read (no boundary, cut short) is the client's fault, as is one too large. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        ProblemDetail problem = e instanceof MaxUploadSizeExceededException
+                ? Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                        "The upload is larger than the hub accepts.")
+                : Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                        "The multipart body could not be read.");
         return respond(request, problem, new HttpHeaders());
     }
 

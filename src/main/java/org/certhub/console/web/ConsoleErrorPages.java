@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -40,6 +42,8 @@ class ConsoleErrorPages implements HandlerExceptionResolver, Ordered {
             status = HttpStatus.resolve(error.getStatusCode().value());
         } else if (failure instanceof TypeMismatchException) {
             status = HttpStatus.BAD_REQUEST;
+        } else if (failure instanceof MultipartException) {
+            status = failure instanceof MaxUploadSizeExceededException ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         } else {
             return null;
         }

@@ -3,6 +3,7 @@ package org.certhub.console.web;
 import java.time.Clock;
 
 import org.certhub.console.ConsoleProperties;
+import org.certhub.tenancy.Community;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.UserAccounts;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -27,13 +29,15 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, UserAccounts users, ConsoleProperties properties)
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, UserAccounts users, Community community,
+            ConsoleProperties properties)
             throws Exception {
         SignInThrottle throttle = new SignInThrottle(properties.signIn(), Clock.systemUTC());
         String[] people = {Role.RESPONDER.jsonName(), Role.SUBMITTER.jsonName()};
         return http
                 .securityMatcher("/", "/console", "/console/**")
                 .authenticationProvider(new ConsoleAuthenticationProvider(users, throttle))
+                .addFilterBefore(new CurrentAccountFilter(users, community), AuthorizationFilter.class)
                 .authorizeHttpRequests(urls -> urls
                         .requestMatchers("/console/login", "/console/assets/**").permitAll()
                         .requestMatchers("/console/submit").hasRole(Role.SUBMITTER.jsonName())

@@ -20,6 +20,7 @@ import org.certhub.stix.observable.ObservableType;
 import org.certhub.tenancy.Community;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.SharingPolicy;
+import org.certhub.web.RequestParameters;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,7 @@ public class CorrelationsController {
                 .orElseThrow(() -> Parameters.invalid("cursor", "cursor", "is not a cursor this API issued for this order"));
         CorrelationQueries.Filter filter = new CorrelationQueries.Filter(Optional.ofNullable(cert).map(c -> c.toLowerCase(Locale.ROOT)),
                 Optional.ofNullable(type), value == null ? List.of() : Normalization.candidates(value),
-                Optional.ofNullable(minCerts), Optional.ofNullable(minScore), Parameters.instant("since", since),
+                Optional.ofNullable(minCerts), RequestParameters.finite("min_score", minScore, 0, Double.MAX_VALUE), Parameters.instant("since", since),
                 Parameters.instant("until", until), suppressed);
         if (value != null && filter.value().isEmpty()) {
             throw Parameters.invalid("value", "observable", "is not an observable value");

@@ -1,13 +1,13 @@
 package org.certhub.correlation.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
+import org.certhub.web.RequestParameters;
 import org.springframework.http.HttpStatus;
 
 /** Request parameter checks shared by the correlation controllers, answered as problem+json. */
@@ -19,14 +19,7 @@ final class Parameters {
     }
 
     static Optional<Instant> instant(String name, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "timestamp", "must be an RFC 3339 timestamp in UTC, e.g. 2026-11-01T00:00:00Z");
-        }
+        return RequestParameters.instant(name, value);
     }
 
     static ProblemException invalid(String name, String rule, String message) {

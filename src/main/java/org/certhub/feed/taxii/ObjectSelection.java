@@ -1,7 +1,6 @@
 package org.certhub.feed.taxii;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
 import org.certhub.web.Problems;
+import org.certhub.web.RequestParameters;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -98,10 +98,9 @@ record ObjectSelection(Optional<Instant> addedAfter, List<String> ids, List<Stri
 
     private static Optional<Instant> timestamp(String value, String parameter, List<ProblemError> errors) {
         try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            errors.add(new ProblemError(parameter, "timestamp",
-                    "not an RFC 3339 timestamp in UTC (e.g. 2026-11-29T06:00:00.000Z)"));
+            return Optional.of(RequestParameters.requiredInstant(parameter, value));
+        } catch (RequestParameters.Invalid e) {
+            errors.add(e.error());
             return Optional.empty();
         }
     }

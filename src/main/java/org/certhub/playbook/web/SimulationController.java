@@ -61,12 +61,31 @@ class SimulationController {
         return simulator.simulate(released, subject(body, caller), Instant.now());
     }
 
+    /**
+     * The incident-core {@code criticality} is an integer from 0 to 100 (STIX, as intake checks it):
+     * an incident simulated here was never submitted, so nothing checked it yet.
+     */
+    private static void checkCriticality(JsonNode object, String pointer) {
+        for (Map.Entry<String, JsonNode> extension : object.path("extensions").properties()) {
+            JsonNode criticality = extension.getValue().path("criticality");
+            if (!criticality.isMissingNode() && !(criticality.isIntegralNumber() && criticality.canConvertToInt()
+                    && criticality.asInt() >= 0 && criticality.asInt() <= 100)) {
+                throw RequestBodies.invalid(pointer + "/extensions/" + extension.getKey().replace("~", "~0").replace("/", "~1")
+                        + "/criticality", "integer-range", "must be an integer from 0 to 100");
+            }
+        }
+    }
+
     private Subject subject(JsonNode body, Principal caller) {
         String type = body.path("type").asString("");
         if (type.equals("incident")) {
+            checkCriticality(body, "");
             return subjects.incident(body, List.of(body), caller);
         }
         if (type.equals("bundle")) {
+            for (int i = 0; i < body.path("objects").size(); i++) {
+                checkCriticality(body.path("objects").path(i), "/objects/" + i);
+            }
             return subjects.incidents(body, caller).stream().findFirst()
                     .orElseThrow(() -> RequestBodies.invalid("/objects", "incident-required", "holds no incident object"));
         }

@@ -1,6 +1,7 @@
 package org.certhub.tenancy.security;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.certhub.tenancy.Role;
 import org.certhub.web.ProblemResponses;
@@ -13,6 +14,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The hub's one security filter chain: API keys, no sessions, and every URL role rule, here.
@@ -41,23 +44,27 @@ class TenancySecurityConfiguration {
 
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
-        urls.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+        // Probes may ask whether the hub is up; details and every other actuator endpoint (the
+        // endpoint list, the SBOM, info, metrics...) are for admins.
+        urls.requestMatchers(reads("/actuator/health", "/actuator/health/**")).permitAll()
+                .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.jsonName())
+                .requestMatchers("/error").permitAll()
                 // The signed acknowledgement link of a notification e-mail: its token is the credential.
-                .requestMatchers(HttpMethod.GET, "/api/v1/notifications/*/ack").permitAll()
+                .requestMatchers(reads("/api/v1/notifications/*/ack")).permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.jsonName())
                 .requestMatchers(HttpMethod.POST, "/api/v1/bundles").hasRole(Role.SUBMITTER.jsonName())
-                .requestMatchers(HttpMethod.GET, "/api/v1/objects/**", "/api/v1/incidents/*/status")
+                .requestMatchers(reads("/api/v1/objects/**", "/api/v1/incidents/*/status"))
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
-                .requestMatchers(HttpMethod.GET, "/api/v1/correlations", "/api/v1/correlations/**", "/api/v1/observables",
-                        "/api/v1/stats")
+                .requestMatchers(reads("/api/v1/correlations", "/api/v1/correlations/**", "/api/v1/observables",
+                        "/api/v1/stats"))
                         .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/observables/lookup").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 // Who matched a CERT's restricted values: its own staff only, never partners or admins.
                 .requestMatchers(HttpMethod.GET, "/api/v1/blind-matches").hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER))
                 .requestMatchers("/api/v1/playbooks", "/api/v1/playbooks/**", "/api/v1/playbook-runs", "/api/v1/playbook-runs/**")
                         .hasAnyRole(names(Role.RESPONDER, Role.ADMIN))
-                .requestMatchers("/api/v1/status/**")
-                        .hasAnyRole(names(Role.SUBMITTER, Role.RESPONDER, Role.FEED_READER))
+                // A submission's status is its submitter's: feed readers submit nothing.
+                .requestMatchers("/api/v1/status/**").hasRole(Role.SUBMITTER.jsonName())
                 .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**", "/api/v1/stream")
                         .hasAnyRole(names(Role.FEED_READER, Role.RESPONDER))
                 .requestMatchers("/api/v1/me").authenticated()
@@ -65,6 +72,17 @@ class TenancySecurityConfiguration {
                 // feed decides per collection who may write (a CERT's submitters, to its own).
                 .requestMatchers("/taxii2", "/taxii2/**").authenticated()
                 .anyRequest().authenticated();
+    }
+
+    /**
+     * Matchers for reading {@code patterns}: GET and HEAD alike. A HEAD request is a GET without its
+     * body, so it must meet exactly GET's rules (a rule for GET alone would let HEAD fall through to
+     * a looser one, and its status and Content-Length would tell what GET refuses to show).
+     */
+    private static RequestMatcher[] reads(String... patterns) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(patterns).flatMap(pattern -> Stream.of(paths.matcher(HttpMethod.GET, pattern),
+                paths.matcher(HttpMethod.HEAD, pattern))).toArray(RequestMatcher[]::new);
     }
 
     private static String[] names(Role... roles) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.certhub.tenancy.Community;
+import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.UserAccount;
 import org.certhub.tenancy.UserAccounts;
@@ -42,10 +43,14 @@ class AdminUsersController {
     @PostMapping
     ResponseEntity<UserJson> create(@RequestBody CreateUserRequest request) {
         Set<Role> roles = request.validated();
-        if (community.find(request.principal()).isEmpty()) {
-            throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "principal-unknown",
-                    "Unknown principal", "No principal has the id given for the user."),
-                    List.of(new ProblemError("/principal", "exists", "no such principal"))));
+        Principal principal = community.find(request.principal()).orElseThrow(() -> new ProblemException(Problems.withErrors(
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "principal-unknown", "Unknown principal",
+                        "No principal has the id given for the user."),
+                List.of(new ProblemError("/principal", "exists", "no such principal")))));
+        List<ProblemError> beyond = request.rolesBeyond(principal);
+        if (!beyond.isEmpty()) {
+            throw new ProblemException(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "role-not-held",
+                    "Role not held", "Console users belong to CERTs and may do only what their CERT may."), beyond));
         }
         if (users.find(request.username()).isPresent()) {
             throw new ProblemException(Problems.of(HttpStatus.CONFLICT, "user-exists", "User exists",

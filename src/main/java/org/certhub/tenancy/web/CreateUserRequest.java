@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.certhub.tenancy.Principal;
+import org.certhub.tenancy.PrincipalKind;
 import org.certhub.tenancy.Role;
 import org.certhub.web.ProblemError;
 import org.certhub.web.ProblemException;
@@ -43,6 +45,27 @@ record CreateUserRequest(String principal, String username, String password, Lis
         Set<Role> granted = EnumSet.noneOf(Role.class);
         roles.forEach(role -> granted.add(Role.fromJsonName(role).orElseThrow()));
         return granted;
+    }
+
+    /**
+     * What this account would be allowed beyond its principal: a person of a partner system (not a
+     * CERT) gets no console account, and nobody a role the principal does not hold (a partner's
+     * person could otherwise submit what its key may not).
+     */
+    List<ProblemError> rolesBeyond(Principal owner) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (owner.kind() != PrincipalKind.CERT) {
+            errors.add(new ProblemError("/principal", "cert-required", "console users belong to CERTs; "
+                    + owner.id() + " is a " + owner.kind().jsonName()));
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            Role role = Role.fromJsonName(roles.get(i)).orElseThrow();
+            if (!owner.holds(role)) {
+                errors.add(new ProblemError("/roles/" + i, "principal-role", owner.id() + " does not hold the role "
+                        + role.jsonName()));
+            }
+        }
+        return errors;
     }
 
     String languageOrDefault() {
