@@ -25,14 +25,21 @@ public final class Sightings {
     public static List<ObservationRecorded> of(BundleAccepted accepted, JsonNode bundle) {
         JsonNode objects = bundle.path("objects");
         Map<String, String> containers = Containers.assign(objects, accepted.bundleId());
+        Map<String, Tlp> levels = new LinkedHashMap<>();
+        for (JsonNode object : objects) {
+            levels.put(object.path("id").asString(""), tlpOf(object));
+        }
         Map<String, ObservationRecorded> distinct = new LinkedHashMap<>();
         for (JsonNode object : objects) {
             String objectId = object.path("id").asString("");
             if (objectId.isEmpty()) {
                 continue;
             }
-            String tlp = tlpOf(object).label();
             String container = containers.getOrDefault(objectId, accepted.bundleId());
+            // A member shows its container's id: the sighting is as restricted as the stricter of the
+            // object and its incident or report (a GREEN indicator inside a RED incident must not
+            // name the incident to whoever may see the indicator).
+            String tlp = stricter(levels.get(objectId), levels.getOrDefault(container, Tlp.CLEAR)).label();
             for (Observable observable : ObservableExtractor.extract(object)) {
                 if (observable.type() == ObservableType.OTHER) {
                     continue;
@@ -47,6 +54,10 @@ public final class Sightings {
             distinct.putIfAbsent(observation.key() + '\n' + observation.container() + '\n' + observation.objectId(), observation);
         }
         return new ArrayList<>(distinct.values());
+    }
+
+    private static Tlp stricter(Tlp one, Tlp other) {
+        return one.compareTo(other) >= 0 ? one : other;
     }
 
     /** The intake marked every object; one that is not marked anyway is taken as AMBER, the hub's default. */
