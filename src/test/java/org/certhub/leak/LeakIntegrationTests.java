@@ -77,7 +77,9 @@ import tools.jackson.databind.JsonNode;
         "certhub.notify.delivery.poll-interval=200ms",
         "certhub.feed.subscriptions.topic=certhub.feed.subscriptions.it-leak",
         "certhub.playbook.directory=${certhub.local.data-dir}/playbooks-it-leak",
-        "spring.mail.host=127.0.0.1"})
+        "spring.mail.host=127.0.0.1",
+        // a 2-core box shared with other builds can take longer than the default to start Elasticsearch
+        "certhub.local.elasticsearch.startup-timeout=300s"})
 class LeakIntegrationTests {
 
     static final String INTAKE = "certhub.intake.it-leak";
