@@ -121,6 +121,7 @@ class LeakIntegrationTests {
 
     @Test
     void noViewerReadsOnAnyEgressPathWhatTheSharingPolicyHidesFromIt() throws Exception {
+        long begun = System.nanoTime();
         DemoKeys demo = new DemoKeys(tenancy);
         Hub hub = new Hub(port);
         String adminKey = demo.of("admin");
@@ -195,6 +196,7 @@ class LeakIntegrationTests {
             Reading reading = new Reading(hub, ledger, world, oracle, everyone);
             reading.statusIds.addAll(statusIds);
             long started = System.nanoTime();
+            long settled = Duration.ofNanos(started - begun).toSeconds();
 
             Set<String> submitterIds = submitters.keySet();
             parallel(viewers.stream().map(viewer -> (Runnable) () ->
@@ -232,10 +234,11 @@ class LeakIntegrationTests {
 
             List<Ledger.Leak> leaks = ledger.leaks();
             System.out.printf("leak test: seed %d, size %d: %d principals viewing, %d objects (%d deleted, %d new versions), "
-                    + "%d values, %d responses, %d checks (viewer x object x path), %d leaks, read in %d s%n", SEED, SIZE,
+                    + "%d values, %d responses, %d checks (viewer x object x path), %d leaks; built and settled in %d s, read in %d s%n",
+                    SEED, SIZE,
                     viewers.size(), world.objects().size(), world.deletions().size(),
                     world.versions().stream().mapToInt(v -> v.objects().size()).sum(), oracle.holders().size(),
-                    ledger.responses(), ledger.checks(), leaks.size(), seconds);
+                    ledger.responses(), ledger.checks(), leaks.size(), settled, seconds);
             ledger.summary().forEach((where, count) -> System.out.println("  leaks " + count + " x " + where));
             assertThat(ledger.checks()).isGreaterThanOrEqualTo(100_000);
             assertThat(leaks).as("secrets read where the sharing policy forbids them (viewer path secret-kind token), "

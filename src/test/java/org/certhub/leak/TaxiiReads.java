@@ -47,18 +47,18 @@ final class TaxiiReads {
             String label = "TAXII " + (scopeOfCollection.containsKey(alias) || alias.equals("correlations") ? alias : "own")
                     + " ";
             reading.check(judge, label + "collection", get(base));
-            paged(judge, label + "objects", base + "objects/?match[version]=all&limit=1000");
-            paged(judge, label + "manifest", base + "manifest/?match[version]=all&limit=1000");
+            paged(judge, label + "objects", base + "objects/?match%5Bversion%5D=all&limit=1000");
+            paged(judge, label + "manifest", base + "manifest/?match%5Bversion%5D=all&limit=1000");
             if (alias.equals("correlations")) {
                 for (Observable value : reading.world().allValues()) {
                     String grouping = "grouping--" + Oracle.groupingUuid(Oracle.correlationId(value));
                     reading.check(judge, label + "objects/{id}", get(base + "objects/" + grouping + "/"), grouping);
-                    reading.check(judge, label + "objects/?match[id]=", get(base + "objects/?match[id]=" + grouping), grouping);
+                    reading.check(judge, label + "objects/?match[id]=", get(base + "objects/?match%5Bid%5D=" + grouping), grouping);
                 }
                 continue;
             }
             for (SharedObject object : reading.world().objects()) {
-                reading.check(judge, label + "objects/{id}", get(base + "objects/" + object.id() + "/?match[version]=all"),
+                reading.check(judge, label + "objects/{id}", get(base + "objects/" + object.id() + "/?match%5Bversion%5D=all"),
                         object.id());
                 reading.check(judge, label + "objects/{id}/versions", get(base + "objects/" + object.id() + "/versions/"),
                         object.id());
