@@ -88,7 +88,7 @@ class LeakIntegrationTests {
     static final String EVENTS = "certhub.notify.events.it-leak";
     static final String NOTIFICATIONS = "certhub.notifications.it-leak";
     private static final long SEED = Long.getLong("leak.seed", 20261207L);
-    private static final int SIZE = Integer.getInteger("leak.size", 3);
+    private static final int SIZE = Integer.getInteger("leak.size", 2);
     private static final int CERTS = 4;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Map<String, Level[]> SCOPES = Map.of(

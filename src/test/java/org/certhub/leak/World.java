@@ -136,13 +136,16 @@ final class World {
             SharedObject indicator = indicator(owner, Optional.of(incidentId));
             add(indicator, bundle, held);
             String relationshipId = "relationship--" + uuid();
-            SharedObject relationship = new SharedObject(relationshipId, owner, incident.level(), incident.marked(), List.of(),
+            // a relationship names both ends: it takes the stricter of their levels, so that whoever may see it may see
+            // both (a GREEN relationship to a RED indicator would publish the indicator's id by the owner's own choice)
+            Level strictest = Level.values()[Math.max(indicator.level().ordinal(), incident.level().ordinal())];
+            SharedObject relationship = new SharedObject(relationshipId, owner, strictest, true, List.of(),
                     """
                     {"type":"relationship","spec_version":"2.1","id":"%s","created":"%s","modified":"%s",\
                     "relationship_type":"indicates","source_ref":"%s","target_ref":"%s",\
                     "description":"Indicates %s",%s"x_leak":true}"""
                             .formatted(relationshipId, timestamp(created), SharedObject.MODIFIED, indicator.id(), incidentId,
-                                    SharedObject.MARK, markingOf(incident.level(), incident.marked())), Optional.of(incidentId));
+                                    SharedObject.MARK, markingOf(strictest, true)), Optional.of(incidentId));
             add(relationship, bundle, held);
         }
         submissions.add(submission(owner, bundle, held));
