@@ -240,10 +240,28 @@ class LeakIntegrationTests {
                     world.versions().stream().mapToInt(v -> v.objects().size()).sum(), oracle.holders().size(),
                     ledger.responses(), ledger.checks(), leaks.size(), settled, seconds);
             ledger.summary().forEach((where, count) -> System.out.println("  leaks " + count + " x " + where));
+            describe(leaks, world, oracle);
             assertThat(ledger.checks()).isGreaterThanOrEqualTo(100_000);
             assertThat(leaks).as("secrets read where the sharing policy forbids them (viewer path secret-kind token), "
                     + "first 50 of %d; seed %d size %d", leaks.size(), SEED, SIZE)
                     .satisfies(found -> assertThat(found.stream().limit(50).map(Ledger.Leak::toString).toList()).isEmpty());
+        }
+    }
+
+    /** What the first leaked tokens are in the world: an object's type, owner and level, or a value's holders. */
+    private static void describe(List<Ledger.Leak> leaks, World world, Oracle oracle) {
+        Set<String> tokens = leaks.stream().limit(50).map(Ledger.Leak::token).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String token : tokens) {
+            world.objects().stream().filter(object -> object.uuid().equals(token) || object.markers().contains(token))
+                    .forEach(object -> System.out.printf("  %s is %s of %s at %s%s%n", token, object.id(), object.owner(),
+                            object.level().label(), object.marked() ? "" : " (unmarked)"));
+            oracle.holders().forEach((value, holders) -> {
+                if (value.value().equals(token) || Oracle.correlationId(value).equals(token)
+                        || Oracle.groupingUuid(Oracle.correlationId(value)).equals(token)) {
+                    System.out.printf("  %s is %s, held by %s%n", token, value.key(), holders.stream()
+                            .map(object -> object.owner() + "/" + object.level().label()).toList());
+                }
+            });
         }
     }
 
