@@ -230,6 +230,11 @@ class LeakIntegrationTests {
             }
             parallel(reads);
             readPushedChannels(reading, receiver);
+            // what the pushed channels carried, so that a channel that delivered nothing is seen as not covered
+            System.out.printf("leak test: %d notification webhooks, %d subscription webhooks, %d e-mails, %d stream lines%n",
+                    receiver.received().stream().filter(post -> post.path().startsWith("/hook/")).count(),
+                    receiver.received().stream().filter(post -> post.path().startsWith("/sub/")).count(), SMTP.all().length,
+                    streamOf.values().stream().mapToLong(stream -> stream.text().lines().count()).sum());
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
             List<Ledger.Leak> leaks = ledger.leaks();
@@ -282,7 +287,9 @@ class LeakIntegrationTests {
             reading.check(record.key(), "Kafka " + NOTIFICATIONS, record.text());
         }
         for (String scope : SCOPES.keySet()) {
-            for (TopicRecords.Text record : TopicRecords.all(bootstrap, "certhub.feed." + scope)) {
+            List<TopicRecords.Text> records = TopicRecords.all(bootstrap, "certhub.feed." + scope);
+            System.out.printf("leak test: %d records on certhub.feed.%s%n", records.size(), scope);
+            for (TopicRecords.Text record : records) {
                 reading.check("scope:" + scope, "Kafka certhub.feed." + scope, record.text());
             }
         }
