@@ -48,6 +48,11 @@ public final class Mailbox implements AutoCloseable {
         return messages;
     }
 
+    /** Every message received so far, oldest first. */
+    public MimeMessage[] all() {
+        return smtp.getReceivedMessages();
+    }
+
     /** The first message received for {@code address}, if any. */
     public Optional<MimeMessage> first(String address) throws Exception {
         return to(address).stream().findFirst();
