@@ -272,7 +272,7 @@ class LeakIntegrationTests {
 
     /** Notification webhooks, subscription webhooks, e-mail, the notifications topic and the scope topics. */
     private void readPushedChannels(Reading reading, Receiver receiver) throws Exception {
-        String bootstrap = environment.getRequiredProperty("certhub.kafka.bootstrap-servers");
+        java.util.Map<String, Object> bootstrap = org.certhub.EngineClients.kafka(environment);
         for (Receiver.Post post : receiver.received()) {
             String[] parts = post.path().split("/");
             String path = post.path().startsWith("/hook/") ? "notification webhook" : "subscription webhook";

@@ -26,9 +26,10 @@ final class TopicRecords {
     private TopicRecords() {
     }
 
-    static List<Text> all(String bootstrapServers, String topic) {
+    /** @param client the hub's Kafka, with its credentials ({@link org.certhub.EngineClients#kafka}) */
+    static List<Text> all(java.util.Map<String, Object> client, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Text> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
