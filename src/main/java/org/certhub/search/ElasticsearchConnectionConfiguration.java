@@ -3,7 +3,12 @@ package org.certhub.search;
 import java.net.URI;
 import java.util.List;
 
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchConnectionDetails;
+import org.springframework.boot.elasticsearch.autoconfigure.Rest5ClientBuilderCustomizer;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +51,31 @@ class ElasticsearchConnectionConfiguration {
             @Override
             public SslBundle getSslBundle() {
                 return bundle;
+            }
+        };
+    }
+
+    /**
+     * Requests never queue without end for a connection: while Elasticsearch stalls, every stage's
+     * bulk holds a connection until its socket time-out, and a reader waiting behind them would wait
+     * as long again. Enough connections that readers rarely wait, and a bounded wait when they do
+     * (the read then answers 503 with Retry-After).
+     */
+    @Bean
+    Rest5ClientBuilderCustomizer boundedConnectionLeases() {
+        return new Rest5ClientBuilderCustomizer() {
+            @Override
+            public void customize(Rest5ClientBuilder builder) {
+            }
+
+            @Override
+            public void customize(RequestConfig.Builder request) {
+                request.setConnectionRequestTimeout(Timeout.ofSeconds(5));
+            }
+
+            @Override
+            public void customize(PoolingAsyncClientConnectionManagerBuilder pool) {
+                pool.setMaxConnPerRoute(64).setMaxConnTotal(128);
             }
         };
     }
