@@ -168,7 +168,11 @@ public final class RunMachine {
             builder.notifications.add(request);
             builder.participants.add(request.recipient());
             builder.timeline("notification-requested", step.id(), request.recipient(), String.join(",", request.channels()),
-                    request.notificationId(), request.tlp().label() + (request.contactRole() == null ? "" : ", role " + request.contactRole()));
+                    request.notificationId(), (request.isBlind() ? "blind notice, " : "") + request.tlp().label()
+                            + (request.contactRole() == null ? "" : ", role " + request.contactRole()));
+        }
+        for (Deliveries.Skipped skipped : plan.skipped()) {
+            builder.timeline("recipient-skipped", step.id(), skipped.recipient(), null, null, skipped.reason());
         }
         for (String unknown : plan.unknown()) {
             builder.timeline("recipient-unknown", step.id(), unknown, null, null, "not a principal of the community");

@@ -46,6 +46,7 @@ public final class Simulator {
                 notified.put(delivery.id(), plan.requests().stream().map(NotificationRequested::recipient).distinct().toList());
                 planned.put("fires", delivery.escalation() ? "when-ack-missing-at-deadline" : "at-once");
                 planned.put("notifications", plan.requests().stream().map(Simulator::notification).toList());
+                planned.put("skipped", plan.skipped().stream().map(Simulator::skipped).toList());
                 planned.put("unknown_recipients", plan.unknown());
             } else if (step instanceof ExpectAck ack) {
                 awaited = notified.getOrDefault(ack.from(), List.of());
@@ -79,12 +80,23 @@ public final class Simulator {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("notification_id", request.notificationId());
         view.put("recipient", request.recipient());
+        // Whether the recipient would get the step's text, or the blind notice because it may not see the subject.
+        view.put("delivery", request.isBlind() ? "blind" : "full");
         view.put("contact_role", request.contactRole());
         view.put("channels", request.channels());
         view.put("subject", request.subject());
         view.put("text", request.text());
         view.put("tlp", request.tlp().label());
         view.put("ack_required", request.ackRequired());
+        return view;
+    }
+
+    private static Map<String, Object> skipped(Deliveries.Skipped skipped) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("recipient", skipped.recipient());
+        view.put("contact_role", skipped.contactRole());
+        view.put("delivery", "skipped");
+        view.put("reason", skipped.reason());
         return view;
     }
 }

@@ -45,13 +45,21 @@ class RunMachineTests {
     }
 
     @Test
-    void tellsTheSharedValueOnlyToTheCertsThatReportedIt() {
-        List<NotificationRequested> sent = machine.start(version, correlation, "runs", 0, T0).notifications();
+    void tellsTheSharedValueOnlyToWhoMaySeeAHolderThatCarriesIt() {
+        Subject red = subjects.correlation(new CorrelationFound(2, "c0ffee", "ipv4", "203.0.113.7", "shared-value", 2,
+                List.of("kz-cert", "tj-cert"), 60, T0, T0, List.of(new CorrelationFound.Holder("kz-cert", "TLP:RED", true),
+                        new CorrelationFound.Holder("tj-cert", "TLP:RED", true))));
 
-        assertThat(sent.get(0).text()).isEqualTo("Value 203.0.113.7");
-        assertThat(sent.get(0).tlp()).isEqualTo(Tlp.AMBER);
-        assertThat(sent.get(2).text()).isEqualTo("Value [withheld: TLP:AMBER]").doesNotContain("203.0.113.7");
-        assertThat(sent.get(2).tlp()).isEqualTo(Tlp.GREEN);
+        RunMachine.Transition started = machine.start(version, red, "runs", 0, T0);
+
+        assertThat(started.notifications()).extracting(NotificationRequested::recipient).containsExactly("kz-cert", "tj-cert");
+        assertThat(started.notifications().get(0).text()).isEqualTo("Value 203.0.113.7");
+        assertThat(started.notifications().get(0).tlp()).isEqualTo(Tlp.RED);
+        assertThat(started.run().participants()).doesNotContain("regional-soc");
+        assertThat(started.run().timeline()).anySatisfy(entry -> {
+            assertThat(entry.kind()).isEqualTo("recipient-skipped");
+            assertThat(entry.recipient()).isEqualTo("regional-soc");
+        });
     }
 
     @Test
