@@ -23,14 +23,16 @@ import org.certhub.stix.Tlp;
 public final class Simulator {
 
     private final Deliveries deliveries;
+    private final RunIds runIds;
 
-    public Simulator(Deliveries deliveries) {
+    public Simulator(Deliveries deliveries, RunIds runIds) {
         this.deliveries = deliveries;
+        this.runIds = runIds;
     }
 
     public Map<String, Object> simulate(ReleasedVersion version, Subject subject, Instant now) {
         Playbook playbook = version.playbook();
-        String runId = RunMachine.runId(version.id(), version.version(), subject.kind(), subject.id());
+        String runId = runIds.of(version.id(), version.version(), subject.kind(), subject.id());
         boolean triggers = playbook.trigger().on() == subject.kind() && playbook.trigger().when().matches(subject);
         List<Map<String, Object>> steps = new ArrayList<>();
         Map<String, List<String>> notified = new HashMap<>();
