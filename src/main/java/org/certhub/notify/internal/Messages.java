@@ -1,5 +1,6 @@
 package org.certhub.notify.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.certhub.notify.NotificationRequested;
@@ -25,10 +26,17 @@ final class Messages {
         var request = notification.request();
         Optional<java.net.URI> ackUrl = request.ackRequired()
                 ? links.linkFor(notification.id(), request.recipient()) : Optional.empty();
-        ObjectNode json = request.isBlind() ? blind(request) : (ObjectNode) JSON.readTree(request.toJson());
+        ObjectNode json = request.isBlind() ? blind(request) : full(request);
         ackUrl.ifPresent(url -> json.put("ack_url", url.toString()));
         return new Message(notification.id(), request.recipient(), nonNull(request.subject()), nonNull(request.text()),
                 request.tlp(), ackUrl, JSON.writeValueAsBytes(json));
+    }
+
+    private static ObjectNode full(NotificationRequested request) {
+        ObjectNode json = (ObjectNode) JSON.readTree(request.toJson());
+        // The marking names every holder and its level (a RED holder too): for the hub's checks, not for recipients.
+        json.remove(List.of("marking", "blind"));
+        return json;
     }
 
     private static ObjectNode blind(NotificationRequested request) {
