@@ -103,9 +103,11 @@ public record NotificationRequested(
     public record Blind(String cert, String contact) {
     }
 
-    /** Whether this is a blind notice: the recipient may not see the subject. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isBlind() {
+    /**
+     * Whether this is a blind notice: the recipient may not see the subject. (Not {@code isBlind}: Jackson
+     * would take it for the accessor of {@code blind}, and ignoring it would drop the blind entry from the JSON.)
+     */
+    public boolean blindNotice() {
         return blind != null;
     }
 

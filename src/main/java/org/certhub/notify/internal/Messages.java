@@ -26,7 +26,7 @@ final class Messages {
         var request = notification.request();
         Optional<java.net.URI> ackUrl = request.ackRequired()
                 ? links.linkFor(notification.id(), request.recipient()) : Optional.empty();
-        ObjectNode json = request.isBlind() ? blind(request) : full(request);
+        ObjectNode json = request.blindNotice() ? blind(request) : full(request);
         ackUrl.ifPresent(url -> json.put("ack_url", url.toString()));
         return new Message(notification.id(), request.recipient(), nonNull(request.subject()), nonNull(request.text()),
                 request.tlp(), ackUrl, JSON.writeValueAsBytes(json));

@@ -42,7 +42,7 @@ class SharingCheck {
         if (request.tlp() == null) {
             return Optional.of("refused: the request carries no TLP level");
         }
-        if (request.isBlind()) {
+        if (request.blindNotice()) {
             return recipient.get().kind() == PrincipalKind.CERT && recipient.get().member() ? Optional.empty()
                     : Optional.of("refused: blind notices go to member CERTs only");
         }

@@ -133,7 +133,7 @@ public class NotificationsController {
     private NotificationJson view(Notification notification, Principal caller) {
         NotificationRequested request = notification.request();
         boolean own = notification.recipient().equals(caller.id());
-        if (request.isBlind()) {
+        if (request.blindNotice()) {
             return NotificationJson.blind(notification, request.blind().cert(), request.blind().contact(), request.tlp(), own);
         }
         SharingPolicy.Audience audience = policy.audienceOf(caller);

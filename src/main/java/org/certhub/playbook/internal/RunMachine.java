@@ -163,7 +163,7 @@ public final class RunMachine {
             builder.notifications.add(request);
             builder.participants.add(request.recipient());
             builder.timeline("notification-requested", step.id(), request.recipient(), String.join(",", request.channels()),
-                    request.notificationId(), (request.isBlind() ? "blind notice, " : "") + request.tlp().label()
+                    request.notificationId(), (request.blindNotice() ? "blind notice, " : "") + request.tlp().label()
                             + (request.contactRole() == null ? "" : ", role " + request.contactRole()));
         }
         for (Deliveries.Skipped skipped : plan.skipped()) {

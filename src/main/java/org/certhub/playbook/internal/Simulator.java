@@ -83,7 +83,7 @@ public final class Simulator {
         view.put("notification_id", request.notificationId());
         view.put("recipient", request.recipient());
         // Whether the recipient would get the step's text, or the blind notice because it may not see the subject.
-        view.put("delivery", request.isBlind() ? "blind" : "full");
+        view.put("delivery", request.blindNotice() ? "blind" : "full");
         view.put("contact_role", request.contactRole());
         view.put("channels", request.channels());
         view.put("subject", request.subject());

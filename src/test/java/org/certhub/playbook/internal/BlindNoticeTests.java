@@ -33,10 +33,10 @@ class BlindNoticeTests {
 
         assertThat(sent).extracting(NotificationRequested::recipient).containsExactlyInAnyOrder("kz-cert", "tj-cert", "uz-cert");
         NotificationRequested owner = recipient(sent, "uz-cert");
-        assertThat(owner.isBlind()).isFalse();
+        assertThat(owner.blindNotice()).isFalse();
         assertThat(owner.text()).contains("Lure of the ministry").contains(INCIDENT);
         NotificationRequested blind = recipient(sent, "kz-cert");
-        assertThat(blind.isBlind()).isTrue();
+        assertThat(blind.blindNotice()).isTrue();
         assertThat(blind.blind()).isEqualTo(new NotificationRequested.Blind("uz-cert", "UZ-CERT"));
         assertThat(blind.tlp()).isEqualTo(Tlp.RED);
         assertThat(blind.subject()).isEqualTo(BlindNotice.subject("UZ-CERT", Tlp.RED));
@@ -52,7 +52,7 @@ class BlindNoticeTests {
                 List.of());
 
         assertThat(plan.requests()).extracting(NotificationRequested::recipient).doesNotContain("regional-soc");
-        assertThat(plan.requests()).allSatisfy(request -> assertThat(request.isBlind()).isFalse());
+        assertThat(plan.requests()).allSatisfy(request -> assertThat(request.blindNotice()).isFalse());
         assertThat(plan.skipped()).singleElement().satisfies(skipped -> assertThat(skipped.recipient()).isEqualTo("regional-soc"));
     }
 
