@@ -38,6 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param ackRequired whether the recipient is asked to acknowledge
  * @param ackDeadline when a missing acknowledgement escalates; null when none is asked
  * @param requestedAt when the step fired
+ * @param marking who may see the run's subject: anyone the sharing policy admits for at least one of
+ *     these (owner, level) pairs (an incident: its owner at its level; a correlation: its holders that
+ *     carry the value). Empty in requests of schema version 1, which notify checks as before
+ * @param blind present for a <em>blind notice</em>: the recipient may not see the subject, so the
+ *     request carries only whom to contact ({@link Blind}) and the fixed text of {@link BlindNotice};
+ *     {@code subjectKind} and {@code subjectId} are null, and no channel or API shows the run,
+ *     playbook or step of it
  */
 public record NotificationRequested(
         @JsonProperty("schema_version") int schemaVersion,
@@ -56,9 +63,11 @@ public record NotificationRequested(
         Tlp tlp,
         @JsonProperty("ack_required") boolean ackRequired,
         @JsonProperty("ack_deadline") Instant ackDeadline,
-        @JsonProperty("requested_at") Instant requestedAt) {
+        @JsonProperty("requested_at") Instant requestedAt,
+        List<Mark> marking,
+        Blind blind) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** The subject kind of blind match notices: what they carry is the recipient's own data. */
     public static final String BLIND_MATCH = "blind-match";
     /** The default topic; {@code certhub.notify.requests-topic} may name another. */
@@ -67,6 +76,42 @@ public record NotificationRequested(
 
     public NotificationRequested {
         channels = List.copyOf(channels);
+        marking = marking == null ? List.of() : List.copyOf(marking);
+    }
+
+    /** A request of schema version 1's layout: no marking, not blind. */
+    public NotificationRequested(int schemaVersion, String notificationId, String runId, String playbookId,
+            int playbookVersion, String stepId, String recipient, String contactRole, List<String> channels, String subject,
+            String text, String subjectKind, String subjectId, Tlp tlp, boolean ackRequired, Instant ackDeadline,
+            Instant requestedAt) {
+        this(schemaVersion, notificationId, runId, playbookId, playbookVersion, stepId, recipient, contactRole, channels,
+                subject, text, subjectKind, subjectId, tlp, ackRequired, ackDeadline, requestedAt, List.of(), null);
+    }
+
+    /**
+     * One (owner, level) pair of a subject's marking.
+     *
+     * @param owner the principal id of the CERT that holds it
+     * @param tlp its level
+     */
+    public record Mark(String owner, Tlp tlp) {
+    }
+
+    /**
+     * Whom a blind notice names: the CERT that owns the restricted subject and how it is called.
+     *
+     * @param cert the owning CERT's principal id
+     * @param contact its display name
+     */
+    public record Blind(String cert, String contact) {
+    }
+
+    /**
+     * Whether this is a blind notice: the recipient may not see the subject. (Not {@code isBlind}: Jackson
+     * would take it for the accessor of {@code blind}, and ignoring it would drop the blind entry from the JSON.)
+     */
+    public boolean blindNotice() {
+        return blind != null;
     }
 
     public byte[] toJson() {

@@ -27,6 +27,11 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency consumer threads of each engine stage in this hub instance
  * @param maxPollRecords most records handled in one batch
  * @param maxBackOff longest pause between retries while Elasticsearch or Kafka are unavailable
+ * @param idSecret the key run ids are derived with (no default: set it in production, the same on every
+ *     instance); run and notification ids reach people who may not see a run's subject, and must not
+ *     let them guess it
+ * @param idSecretFile where a random key is generated and kept (mode 0600) when {@code id-secret} is
+ *     not set: the default run's data dir
  */
 @ConfigurationProperties("certhub.playbook")
 @Validated
@@ -40,7 +45,9 @@ public record PlaybookProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("1") @Min(1) int concurrency,
         @DefaultValue("200") @Min(1) int maxPollRecords,
-        @DefaultValue("30s") @NotNull Duration maxBackOff) {
+        @DefaultValue("30s") @NotNull Duration maxBackOff,
+        String idSecret,
+        Path idSecretFile) {
 
     /**
      * @param runs the engine's own commands (run requested, notification event, deadline reached),

@@ -3,14 +3,14 @@ package org.certhub.search;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -101,10 +101,11 @@ public class IndexBootstrap implements SmartLifecycle {
     }
 
     /**
-     * An index made by an earlier release gets the fields added since (adding a field is the one
-     * mapping change Elasticsearch allows in place). Fields it has keep the parameters they were
-     * created with: a template that later stops indexing a field only to save work applies to
-     * indices created from then on, and must not stop an older one from starting.
+     * An index made by an earlier release gets the fields added since, also inside an object it
+     * already has (adding a field is the one mapping change Elasticsearch allows in place). Fields
+     * it has keep the parameters they were created with: a template that later stops indexing a
+     * field only to save work applies to indices created from then on, and must not stop an older
+     * one from starting.
      */
     void addNewFields(String alias) throws IOException {
         ClassPathResource resource = new ClassPathResource("elasticsearch/" + alias + ".json");
@@ -112,15 +113,10 @@ public class IndexBootstrap implements SmartLifecycle {
         try (InputStream template = resource.getInputStream()) {
             wanted = (ObjectNode) JSON.readTree(template).path("template").path("mappings").path("properties");
         }
-        Set<String> existing = new HashSet<>();
-        client.indices().getMapping(m -> m.index(alias)).mappings().values()
-                .forEach(index -> existing.addAll(index.mappings().properties().keySet()));
         ObjectNode missing = JSON.createObjectNode();
-        wanted.properties().forEach(field -> {
-            if (!existing.contains(field.getKey())) {
-                missing.set(field.getKey(), field.getValue());
-            }
-        });
+        for (var index : client.indices().getMapping(m -> m.index(alias)).mappings().values()) {
+            missing.setAll(missing(wanted, index.mappings().properties()));
+        }
         if (missing.isEmpty()) {
             return;
         }
@@ -128,6 +124,23 @@ public class IndexBootstrap implements SmartLifecycle {
         mappings.set("properties", missing);
         client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings.toString())));
         log.info("Added fields {} to the index behind {}", String.join(", ", missing.propertyNames()), alias);
+    }
+
+    /** The fields of {@code wanted} that {@code existing} lacks, with the objects they belong to. */
+    private static ObjectNode missing(ObjectNode wanted, Map<String, Property> existing) {
+        ObjectNode missing = JSON.createObjectNode();
+        wanted.properties().forEach(field -> {
+            Property have = existing.get(field.getKey());
+            if (have == null) {
+                missing.set(field.getKey(), field.getValue());
+            } else if (field.getValue().path("properties").isObject() && have.isObject()) {
+                ObjectNode inside = missing((ObjectNode) field.getValue().path("properties"), have.object().properties());
+                if (!inside.isEmpty()) {
+                    missing.set(field.getKey(), JSON.createObjectNode().set("properties", inside));
+                }
+            }
+        });
+        return missing;
     }
 
     private void applyTemplate(String alias) throws IOException {

@@ -30,7 +30,7 @@ import org.certhub.correlation.CorrelationFound;
 import org.certhub.notify.NotificationRequested;
 import org.certhub.playbook.PlaybookProperties;
 import org.certhub.playbook.internal.PlaybookRegistry;
-import org.certhub.playbook.internal.RunMachine;
+import org.certhub.playbook.internal.RunIds;
 import org.certhub.playbook.internal.RunStore;
 import org.certhub.playbook.internal.SubjectKind;
 import org.junit.jupiter.api.Test;
@@ -70,15 +70,15 @@ class PlaybookBenchmark {
             reader.start();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.buildProducerProperties(),
                     new StringSerializer(), new ByteArraySerializer())) {
-                send(producer, 50, 20, firstSeen, new Latencies());
+                send(hub.getBean(RunIds.class), producer, 50, 20, firstSeen, new Latencies());
                 Latencies latencies = new Latencies();
-                send(producer, LATENCY_SAMPLES, 20, firstSeen, latencies);
+                send(hub.getBean(RunIds.class), producer, LATENCY_SAMPLES, 20, firstSeen, latencies);
                 System.out.printf("playbook: correlation -> first notification at 20/s, %d runs: p50 / p95 / p99 / max = %s%n",
                         latencies.count(), latencies.summary());
 
                 long started = System.nanoTime();
                 Latencies burst = new Latencies();
-                send(producer, IN_FLIGHT, 0, firstSeen, burst);
+                send(hub.getBean(RunIds.class), producer, IN_FLIGHT, 0, firstSeen, burst);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long waiting = waitingRuns(hub.getBean(RunStore.class));
                 System.out.printf("playbook: %d correlations at once: all first notifications in %.1f s (%.0f runs/s), "
@@ -93,8 +93,8 @@ class PlaybookBenchmark {
     }
 
     /** Sends {@code count} correlations ({@code rate} per second, 0 = at once) and waits for each run's first notification. */
-    private static void send(KafkaProducer<String, byte[]> producer, int count, int rate, Map<String, Long> firstSeen,
-            Latencies latencies) throws Exception {
+    private static void send(RunIds runIds, KafkaProducer<String, byte[]> producer, int count, int rate,
+            Map<String, Long> firstSeen, Latencies latencies) throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -108,7 +108,7 @@ class PlaybookBenchmark {
             CorrelationFound found = new CorrelationFound(1, UUID.randomUUID().toString().replace("-", ""), "ipv4",
                     "198.51." + (i / 250) % 250 + "." + i % 250, "shared-value", 2, List.of("kz-cert", "uz-cert"), 70, now, now,
                     TestHolders.green("kz-cert", "uz-cert"));
-            sent.put(RunMachine.runId(PLAYBOOK, 1, SubjectKind.CORRELATION, found.id()), System.nanoTime());
+            sent.put(runIds.of(PLAYBOOK, 1, SubjectKind.CORRELATION, found.id()), System.nanoTime());
             producer.send(new ProducerRecord<>("certhub.correlations", found.id(), found.toJson()));
         }
         producer.flush();

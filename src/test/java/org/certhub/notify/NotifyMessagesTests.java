@@ -40,4 +40,15 @@ class NotifyMessagesTests {
         assertThat(new String(event.toJson(), StandardCharsets.UTF_8)).contains("\"kind\":\"acknowledged\"");
         assertThat(NotificationRequested.fromJson("nope".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
+
+    @Test
+    void aBlindNoticeKeepsItsBlindEntryAndMarkingThroughItsJsonForm() {
+        var request = new NotificationRequested(NotificationRequested.SCHEMA_VERSION, "ntf-1", "run-1", "ddos", 2, "tell",
+                "kz-cert", null, List.of("kafka"), "Restricted", "Contact UZ-CERT", null, null, Tlp.RED, false, null,
+                Instant.parse("2026-11-29T05:00:00Z"), List.of(new NotificationRequested.Mark("uz-cert", Tlp.RED)),
+                new NotificationRequested.Blind("uz-cert", "UZ-CERT"));
+
+        assertThat(NotificationRequested.fromJson(request.toJson())).contains(request)
+                .hasValueSatisfying(read -> assertThat(read.blindNotice()).isTrue());
+    }
 }

@@ -25,7 +25,7 @@ import org.certhub.notify.NotifyHub;
 import org.certhub.notify.WebhookReceiver;
 import org.certhub.notify.WebhookSignature;
 import org.certhub.playbook.internal.PlaybookRegistry;
-import org.certhub.playbook.internal.RunMachine;
+import org.certhub.playbook.internal.RunIds;
 import org.certhub.playbook.internal.SubjectKind;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
@@ -102,6 +102,9 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
 
     @Autowired
     PlaybookRegistry registry;
+
+    @Autowired
+    RunIds runIds;
 
     @Autowired
     PlaybookProperties properties;
@@ -247,8 +250,8 @@ class CrossBorderNotificationsEndToEndIntegrationTests {
         throw new AssertionError("no " + kind + " in the timeline of " + run.path("run_id").asString());
     }
 
-    private static String runOf(String ip) {
-        return RunMachine.runId(PLAYBOOK, VERSION, SubjectKind.CORRELATION, Correlation.idOf("ipv4:" + ip));
+    private String runOf(String ip) {
+        return runIds.of(PLAYBOOK, VERSION, SubjectKind.CORRELATION, Correlation.idOf("ipv4:" + ip));
     }
 
     /** An intrusion incident with two indicators of its C2 addresses, each indicating the incident; TLP:GREEN. */

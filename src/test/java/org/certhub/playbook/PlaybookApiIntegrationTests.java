@@ -108,7 +108,8 @@ class PlaybookApiIntegrationTests {
         assertThat(steps.get(0).path("notifications").get(0).path("channels").toString()).isEqualTo("[\"webhook\",\"email\"]");
         assertThat(steps.get(2).path("fires").asString()).isEqualTo("when-ack-missing-at-deadline");
         assertThat(steps.get(2).path("notifications").get(0).path("recipient").asString()).isEqualTo("regional-soc");
-        assertThat(steps.get(3).path("tlp").asString()).isEqualTo("TLP:AMBER");
+        // Held at TLP:GREEN by both CERTs, the correlation is GREEN: published at the step's level.
+        assertThat(steps.get(3).path("tlp").asString()).isEqualTo("TLP:GREEN");
         assertThat(get("/api/v1/playbook-runs?correlation=" + simulated.path("subject").path("id").asString()).path("runs")).isEmpty();
 
         String incident = """

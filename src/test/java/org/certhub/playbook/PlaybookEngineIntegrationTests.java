@@ -14,7 +14,7 @@ import org.certhub.correlation.CorrelationFound;
 import org.certhub.notify.NotificationRequested;
 import org.certhub.playbook.internal.Hashes;
 import org.certhub.playbook.internal.PlaybookRegistry;
-import org.certhub.playbook.internal.RunMachine;
+import org.certhub.playbook.internal.RunIds;
 import org.certhub.playbook.internal.SubjectKind;
 import org.certhub.stix.Tlp;
 import org.certhub.tenancy.TenancyProperties;
@@ -44,6 +44,9 @@ class PlaybookEngineIntegrationTests {
 
     @Autowired
     PlaybookRegistry registry;
+
+    @Autowired
+    RunIds runIds;
 
     @Autowired
     KafkaProperties kafkaProperties;
@@ -76,7 +79,7 @@ class PlaybookEngineIntegrationTests {
     void aCrossCertCorrelationNotifiesBothCertsWithWhatEachMaySee() throws Exception {
         CorrelationFound found = TestPlaybooks.correlation("domain", List.of("kz-cert", "tj-cert"));
         kafka.correlation(CORRELATIONS, found);
-        String runId = RunMachine.runId(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
+        String runId = runIds.of(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).hasSize(2));
         List<NotificationRequested> requests = kafka.requests(runId);
@@ -101,7 +104,7 @@ class PlaybookEngineIntegrationTests {
     void anAcknowledgementBeforeTheDeadlinePreventsTheEscalation() throws Exception {
         CorrelationFound found = TestPlaybooks.correlation("domain", List.of("kg-cert", "uz-cert"));
         kafka.correlation(CORRELATIONS, found);
-        String runId = RunMachine.runId(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
+        String runId = runIds.of(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).hasSize(2));
 
         for (NotificationRequested request : kafka.requests(runId)) {
@@ -121,7 +124,7 @@ class PlaybookEngineIntegrationTests {
     void aMissingAcknowledgementEscalatesAtTheDeadline() throws Exception {
         CorrelationFound found = TestPlaybooks.correlation("domain", List.of("kz-cert", "cn-cert"));
         kafka.correlation(CORRELATIONS, found);
-        String runId = RunMachine.runId(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
+        String runId = runIds.of(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).hasSize(2));
         kafka.acknowledge(kafka.requests(runId).get(0));
 
@@ -144,7 +147,7 @@ class PlaybookEngineIntegrationTests {
     void aCorrelationThatGrowsDoesNotStartASecondRun() throws Exception {
         CorrelationFound found = TestPlaybooks.correlation("domain", List.of("kz-cert", "tj-cert"));
         kafka.correlation(CORRELATIONS, found);
-        String runId = RunMachine.runId(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
+        String runId = runIds.of(CROSS_BORDER, 1, SubjectKind.CORRELATION, found.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).hasSize(2));
 
         kafka.correlation(CORRELATIONS, new CorrelationFound(found.schemaVersion(), found.id(), found.valueType(), found.value(),
@@ -164,7 +167,7 @@ class PlaybookEngineIntegrationTests {
         String v1Hash = registry.version(id, 1).orElseThrow().sha256();
         CorrelationFound first = TestPlaybooks.correlation("url", List.of("kz-cert", "uz-cert"));
         kafka.correlation(CORRELATIONS, first);
-        String firstRun = RunMachine.runId(id, 1, SubjectKind.CORRELATION, first.id());
+        String firstRun = runIds.of(id, 1, SubjectKind.CORRELATION, first.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(firstRun)).hasSize(2));
 
         String v2 = TestPlaybooks.crossBorder(id, 2, "url", "PT2H");
@@ -172,7 +175,7 @@ class PlaybookEngineIntegrationTests {
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", "/api/v1/playbooks/" + id).path("versions")).hasSize(2));
         CorrelationFound second = TestPlaybooks.correlation("url", List.of("kz-cert", "uz-cert"));
         kafka.correlation(CORRELATIONS, second);
-        String secondRun = RunMachine.runId(id, 2, SubjectKind.CORRELATION, second.id());
+        String secondRun = runIds.of(id, 2, SubjectKind.CORRELATION, second.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(secondRun)).hasSize(2));
 
         assertThat(get("kz-cert", "/api/v1/playbook-runs/" + firstRun).path("playbook_sha256").asString()).isEqualTo(v1Hash);
@@ -216,7 +219,7 @@ class PlaybookEngineIntegrationTests {
     void anIncidentSubmittedThroughTheApiTriggersAnIncidentPlaybook() throws Exception {
         releaseTheIncidentPlaybook();
         String incident = submitIncident("kz-cert", Tlp.GREEN, "ransomware");
-        String runId = RunMachine.runId(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
+        String runId = runIds.of(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.requests(runId)).singleElement().satisfies(request -> {
             assertThat(request.recipient()).isEqualTo("kz-cert");
@@ -232,7 +235,7 @@ class PlaybookEngineIntegrationTests {
     void theStatusASetStatusStepGaveAnIncidentIsReadOnlyByWhoMaySeeTheIncident() throws Exception {
         releaseTheIncidentPlaybook();
         String incident = submitIncident("kz-cert", Tlp.RED, "ransomware");
-        String runId = RunMachine.runId(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
+        String runId = runIds.of(INCIDENT_PLAYBOOK, 1, SubjectKind.INCIDENT, incident);
         String status = "/api/v1/incidents/" + incident + "/status";
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("kz-cert", status).path("status").asString()).isEqualTo("contained"));

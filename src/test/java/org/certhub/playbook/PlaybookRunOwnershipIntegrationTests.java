@@ -16,7 +16,7 @@ import org.certhub.CerthubApplication;
 import org.certhub.correlation.CorrelationFound;
 import org.certhub.notify.NotificationRequested;
 import org.certhub.playbook.internal.PlaybookRegistry;
-import org.certhub.playbook.internal.RunMachine;
+import org.certhub.playbook.internal.RunIds;
 import org.certhub.playbook.internal.SubjectKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,9 +39,10 @@ class PlaybookRunOwnershipIntegrationTests {
         String correlations = topicOf(args, "correlations");
         String playbook = "it-restart";
         CorrelationFound found = TestPlaybooks.correlation("email", List.of("kz-cert", "kg-cert"));
-        String runId = RunMachine.runId(playbook, 1, SubjectKind.CORRELATION, found.id());
         KafkaProperties kafkaProperties;
+        String runId;
         try (ConfigurableApplicationContext first = start(args)) {
+            runId = first.getBean(RunIds.class).of(playbook, 1, SubjectKind.CORRELATION, found.id());
             kafkaProperties = first.getBean(KafkaProperties.class);
             createTopic(kafkaProperties, correlations);
             release(first, playbook, TestPlaybooks.crossBorder(playbook, 1, "email", "PT10S"));
@@ -76,7 +77,7 @@ class PlaybookRunOwnershipIntegrationTests {
             try (KafkaTestClient kafka = new KafkaTestClient(kafkaProperties)) {
                 for (int i = 0; i < 8; i++) {
                     CorrelationFound found = TestPlaybooks.correlation("mac", List.of("uz-cert", "tj-cert"));
-                    runIds.add(RunMachine.runId(playbook, 1, SubjectKind.CORRELATION, found.id()));
+                    runIds.add(one.getBean(RunIds.class).of(playbook, 1, SubjectKind.CORRELATION, found.id()));
                     kafka.correlation(correlations, found);
                 }
                 for (String runId : runIds) {

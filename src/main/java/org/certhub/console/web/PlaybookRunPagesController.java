@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code GET /console/runs}: the playbook runs the viewer's CERT takes part in, newest first, by
  * playbook and status, a page at a time; {@code GET /console/runs/{id}}: one run's timeline of steps,
  * deliveries, retries and acknowledgements, with the viewer's own notifications to acknowledge. Both
- * are what {@code GET /api/v1/playbook-runs[/{id}]} answers the viewer's principal: a subject the
- * viewer may not see is shown by id and TLP only.
+ * are what {@code GET /api/v1/playbook-runs[/{id}]} answers the viewer's principal: a run whose
+ * subject the viewer may not see is its blind entry (whom to contact, at which level) only.
  */
 @Controller
 class PlaybookRunPagesController {
@@ -54,8 +54,13 @@ class PlaybookRunPagesController {
     String run(@PathVariable String runId, Model model) {
         Viewer viewer = viewers.require();
         Map<String, Object> run = ApiViews.map(runs.run(viewer.principal(), runId));
-        List<Map<String, Object>> timeline = ApiViews.list(run.get("timeline"));
         model.addAttribute("run", run);
+        if (Boolean.TRUE.equals(run.get("blind"))) {
+            // A run about something the viewer may not see: whom to contact, and its own notifications.
+            model.addAttribute("toAcknowledge", run.get("notification_ids"));
+            return "console/run-blind";
+        }
+        List<Map<String, Object>> timeline = ApiViews.list(run.get("timeline"));
         model.addAttribute("timeline", timeline);
         model.addAttribute("toAcknowledge", toAcknowledge(timeline, viewer.principal().id()));
         return "console/run";

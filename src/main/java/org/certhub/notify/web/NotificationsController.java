@@ -1,10 +1,12 @@
 package org.certhub.notify.web;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.certhub.notify.NotificationRequested;
 import org.certhub.notify.internal.AckLinks;
 import org.certhub.notify.internal.Acknowledgements;
 import org.certhub.notify.internal.ChannelDelivery;
@@ -12,6 +14,7 @@ import org.certhub.notify.internal.Notification;
 import org.certhub.notify.internal.NotificationStore;
 import org.certhub.notify.internal.TransientNotifyException;
 import org.certhub.search.SortCursor;
+import org.certhub.tenancy.Community;
 import org.certhub.tenancy.Principal;
 import org.certhub.tenancy.Role;
 import org.certhub.tenancy.SharingPolicy;
@@ -45,13 +48,15 @@ public class NotificationsController {
     private final Acknowledgements acknowledgements;
     private final AckLinks links;
     private final SharingPolicy policy;
+    private final Community community;
 
     NotificationsController(NotificationStore store, Acknowledgements acknowledgements, AckLinks links,
-            SharingPolicy policy) {
+            SharingPolicy policy, Community community) {
         this.store = store;
         this.acknowledgements = acknowledgements;
         this.links = links;
         this.policy = policy;
+        this.community = community;
     }
 
     @GetMapping(path = "/api/v1/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -120,10 +125,29 @@ public class NotificationsController {
                         "The notification store is not reachable; try again."));
     }
 
-    /** The recipient sees everything of its notification; an admin viewing others' sees content only at levels it may. */
+    /**
+     * The recipient sees everything of its notification, a blind notice as its blind entry and fixed
+     * text; an admin viewing others' (the dead-letter view) sees a notification whole only when it
+     * may see its subject, else as the blind entry without text.
+     */
     private NotificationJson view(Notification notification, Principal caller) {
+        NotificationRequested request = notification.request();
         boolean own = notification.recipient().equals(caller.id());
-        return NotificationJson.of(notification, own || policy.maySee(caller, "", notification.request().tlp()));
+        if (request.blindNotice()) {
+            return NotificationJson.blind(notification, request.blind().cert(), request.blind().contact(), request.tlp(), own);
+        }
+        SharingPolicy.Audience audience = policy.audienceOf(caller);
+        boolean whole = own || (request.marking().isEmpty() ? policy.maySee(caller, "", request.tlp())
+                : request.marking().stream().anyMatch(mark -> audience.admits(mark.owner(), mark.tlp())));
+        if (whole) {
+            return NotificationJson.of(notification);
+        }
+        Optional<NotificationRequested.Mark> named = request.marking().stream()
+                .max(Comparator.comparing(NotificationRequested.Mark::tlp).thenComparing(NotificationRequested.Mark::owner,
+                        Comparator.reverseOrder()));
+        return NotificationJson.blind(notification, named.map(NotificationRequested.Mark::owner).orElse(null),
+                named.flatMap(mark -> community.find(mark.owner())).map(Principal::name).orElse(null),
+                named.map(NotificationRequested.Mark::tlp).orElse(request.tlp()), false);
     }
 
     private static ProblemException notFound() {

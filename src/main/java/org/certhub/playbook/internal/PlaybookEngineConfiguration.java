@@ -1,5 +1,6 @@
 package org.certhub.playbook.internal;
 
+import org.certhub.playbook.PlaybookProperties;
 import org.certhub.tenancy.Community;
 import org.certhub.tenancy.SharingPolicy;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,13 @@ class PlaybookEngineConfiguration {
     }
 
     @Bean
-    Simulator playbookSimulator(Deliveries deliveries) {
-        return new Simulator(deliveries);
+    RunIds playbookRunIds(PlaybookProperties properties) {
+        return RunIds.from(properties);
+    }
+
+    @Bean
+    Simulator playbookSimulator(Deliveries deliveries, RunIds runIds) {
+        return new Simulator(deliveries, runIds);
     }
 
     @Bean

@@ -47,13 +47,8 @@ public final class RunMachine {
             List<String> statuses) {
     }
 
-    /** The deterministic id of the run of this version for this subject: a correlation that grows starts no second run. */
-    public static String runId(String playbookId, int version, SubjectKind kind, String subjectId) {
-        return Hashes.id("run-", playbookId, String.valueOf(version), kind.jsonName(), subjectId);
-    }
-
-    public Transition start(ReleasedVersion version, Subject subject, String topic, int partition, Instant now) {
-        String runId = runId(version.id(), version.version(), subject.kind(), subject.id());
+    /** Starts the run {@code runId} ({@link RunIds}) of this version for this subject. */
+    public Transition start(String runId, ReleasedVersion version, Subject subject, String topic, int partition, Instant now) {
         Run run = new Run(runId, version.id(), version.version(), version.sha256(), subject, RunStatus.RUNNING, false, 0,
                 null, Map.of(), subject.certs(), topic, partition, now, now, List.of(new Run.TimelineEntry(now, "run-started", null,
                         null, null, null, "playbook " + version.id() + " v" + version.version() + " (sha256 " + version.sha256() + ")")));
@@ -168,7 +163,11 @@ public final class RunMachine {
             builder.notifications.add(request);
             builder.participants.add(request.recipient());
             builder.timeline("notification-requested", step.id(), request.recipient(), String.join(",", request.channels()),
-                    request.notificationId(), request.tlp().label() + (request.contactRole() == null ? "" : ", role " + request.contactRole()));
+                    request.notificationId(), (request.blindNotice() ? "blind notice, " : "") + request.tlp().label()
+                            + (request.contactRole() == null ? "" : ", role " + request.contactRole()));
+        }
+        for (Deliveries.Skipped skipped : plan.skipped()) {
+            builder.timeline("recipient-skipped", step.id(), skipped.recipient(), null, null, skipped.reason());
         }
         for (String unknown : plan.unknown()) {
             builder.timeline("recipient-unknown", step.id(), unknown, null, null, "not a principal of the community");

@@ -23,14 +23,16 @@ import org.certhub.stix.Tlp;
 public final class Simulator {
 
     private final Deliveries deliveries;
+    private final RunIds runIds;
 
-    public Simulator(Deliveries deliveries) {
+    public Simulator(Deliveries deliveries, RunIds runIds) {
         this.deliveries = deliveries;
+        this.runIds = runIds;
     }
 
     public Map<String, Object> simulate(ReleasedVersion version, Subject subject, Instant now) {
         Playbook playbook = version.playbook();
-        String runId = RunMachine.runId(version.id(), version.version(), subject.kind(), subject.id());
+        String runId = runIds.of(version.id(), version.version(), subject.kind(), subject.id());
         boolean triggers = playbook.trigger().on() == subject.kind() && playbook.trigger().when().matches(subject);
         List<Map<String, Object>> steps = new ArrayList<>();
         Map<String, List<String>> notified = new HashMap<>();
@@ -46,6 +48,7 @@ public final class Simulator {
                 notified.put(delivery.id(), plan.requests().stream().map(NotificationRequested::recipient).distinct().toList());
                 planned.put("fires", delivery.escalation() ? "when-ack-missing-at-deadline" : "at-once");
                 planned.put("notifications", plan.requests().stream().map(Simulator::notification).toList());
+                planned.put("skipped", plan.skipped().stream().map(Simulator::skipped).toList());
                 planned.put("unknown_recipients", plan.unknown());
             } else if (step instanceof ExpectAck ack) {
                 awaited = notified.getOrDefault(ack.from(), List.of());
@@ -79,12 +82,23 @@ public final class Simulator {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("notification_id", request.notificationId());
         view.put("recipient", request.recipient());
+        // Whether the recipient would get the step's text, or the blind notice because it may not see the subject.
+        view.put("delivery", request.blindNotice() ? "blind" : "full");
         view.put("contact_role", request.contactRole());
         view.put("channels", request.channels());
         view.put("subject", request.subject());
         view.put("text", request.text());
         view.put("tlp", request.tlp().label());
         view.put("ack_required", request.ackRequired());
+        return view;
+    }
+
+    private static Map<String, Object> skipped(Deliveries.Skipped skipped) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("recipient", skipped.recipient());
+        view.put("contact_role", skipped.contactRole());
+        view.put("delivery", "skipped");
+        view.put("reason", skipped.reason());
         return view;
     }
 }

@@ -1,6 +1,7 @@
 package org.certhub.playbook.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 public final class Subjects {
 
     static final String INCIDENT_CORE = "extension-definition--ef765651-680c-498d-9894-99799f2fa126";
-    /** A correlation's shared value is known to the CERTs that reported it: treated as TLP:AMBER among them. */
-    static final Tlp CORRELATION_TLP = Tlp.AMBER;
+    /** The level an event without holders (schema v1) is labelled with; who may see it is {@link SubjectMarking}'s rule. */
+    static final Tlp LEGACY_CORRELATION_TLP = Tlp.AMBER;
 
     private final Community community;
     private final SharingPolicy policy;
@@ -39,10 +40,24 @@ public final class Subjects {
             community.find(cert).flatMap(Principal::country).ifPresent(countries::add);
         }
         List<String> techniques = found.valueType().equals(ObservableType.ATTACK_TECHNIQUE.id()) ? List.of(found.value()) : List.of();
+        List<Subject.Holder> holders = found.holders().stream()
+                .map(holder -> new Subject.Holder(holder.cert(), level(holder.tlp()), holder.carriesValue())).toList();
+        // A derived datum carries the strictest marking of its inputs.
+        Tlp tlp = holders.stream().map(Subject.Holder::tlp).max(Comparator.naturalOrder()).orElse(LEGACY_CORRELATION_TLP);
         return new Subject(SubjectKind.CORRELATION, found.id(), null,
-                "Shared " + found.valueType() + " reported by " + found.certs().size() + " CERTs", "", CORRELATION_TLP,
+                "Shared " + found.valueType() + " reported by " + found.certs().size() + " CERTs", "", tlp,
                 List.of(), null, List.of(), List.copyOf(countries), found.certs(), found.score(), List.of(found.valueType()),
-                techniques, found.value());
+                techniques, found.value(), holders);
+    }
+
+    /** A holder's level from its label; a label this hub does not know counts as TLP:RED. */
+    static Tlp level(String label) {
+        for (Tlp tlp : Tlp.values()) {
+            if (tlp.label().equals(label)) {
+                return tlp;
+            }
+        }
+        return Tlp.RED;
     }
 
     /** The incidents of a bundle submitted by {@code owner}, each with what the bundle says around it. */
@@ -95,7 +110,7 @@ public final class Subjects {
         return new Subject(SubjectKind.INCIDENT, incident.path("id").asString(), owner.id(),
                 incident.path("name").asString(""), incident.path("description").asString(""), tlp, types, severity,
                 List.copyOf(sectors), List.copyOf(countries), List.of(owner.id()), score, List.copyOf(observableTypes),
-                List.copyOf(techniques), null);
+                List.copyOf(techniques), null, List.of());
     }
 
     /** The principal an incident's submitter is, if the community knows it. */

@@ -101,7 +101,7 @@ class RunStage {
                 return Optional.empty();
             }
             ReleasedVersion version = version(command.playbookId(), command.playbookVersion());
-            return Optional.of(machine.start(version, command.subject(), record.topic(), record.partition(), now));
+            return Optional.of(machine.start(command.runId(), version, command.subject(), record.topic(), record.partition(), now));
         }
         if (run == null || !run.topic().equals(record.topic())) {
             // Not a run of this topic (none yet, or owned by another runs topic on the same cluster).

@@ -12,7 +12,7 @@ import org.certhub.pipeline.StageProducer;
 import org.certhub.playbook.PlaybookProperties;
 import org.certhub.playbook.internal.PlaybookRegistry;
 import org.certhub.playbook.internal.ReleasedVersion;
-import org.certhub.playbook.internal.RunMachine;
+import org.certhub.playbook.internal.RunIds;
 import org.certhub.playbook.internal.Subject;
 import org.certhub.playbook.internal.Subjects;
 import org.certhub.playbook.internal.TransientPlaybookException;
@@ -39,9 +39,12 @@ class TriggerStage {
     private final Subjects subjects;
     private final PlaybookProducer producer;
     private final PlaybookProperties properties;
+    private final RunIds runIds;
 
-    TriggerStage(PlaybookRegistry registry, Subjects subjects, PlaybookProducer producer, PlaybookProperties properties) {
+    TriggerStage(PlaybookRegistry registry, Subjects subjects, PlaybookProducer producer, PlaybookProperties properties,
+            RunIds runIds) {
         this.registry = registry;
+        this.runIds = runIds;
         this.subjects = subjects;
         this.producer = producer;
         this.properties = properties;
@@ -65,7 +68,7 @@ class TriggerStage {
             for (Subject subject : read.get()) {
                 for (ReleasedVersion version : playbooks) {
                     if (version.playbook().trigger().on() == subject.kind() && version.playbook().trigger().when().matches(subject)) {
-                        String runId = RunMachine.runId(version.id(), version.version(), subject.kind(), subject.id());
+                        String runId = runIds.of(version.id(), version.version(), subject.kind(), subject.id());
                         batch.send(properties.topics().runs(), runId,
                                 RunCommand.requested(runId, version.id(), version.version(), subject, Instant.now()).toJson());
                     }

@@ -18,6 +18,7 @@ class RunMachineTests {
     private static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
     private final TestCommunity community = new TestCommunity();
     private final Subjects subjects = new Subjects(community, new SharingPolicy());
+    private static final String RUN = "run-0123456789abcdef0123456789abcdef";
     private final RunMachine machine = new RunMachine(new Deliveries(community, new SharingPolicy()));
     private final ReleasedVersion version = new ReleasedVersion(PlaybookValidator.validate(PlaybookValidatorTests.VALID)
             .playbook().orElseThrow(), PlaybookValidatorTests.VALID, Hashes.sha256(PlaybookValidatorTests.VALID),
@@ -28,7 +29,7 @@ class RunMachineTests {
 
     @Test
     void startsByNotifyingEveryRecipientOnceAndWaitsForTheirAcknowledgement() {
-        RunMachine.Transition started = machine.start(version, correlation, "runs", 2, T0);
+        RunMachine.Transition started = machine.start(RUN, version, correlation, "runs", 2, T0);
 
         assertThat(started.notifications()).extracting(NotificationRequested::recipient)
                 .containsExactly("kz-cert", "tj-cert", "regional-soc");
@@ -38,25 +39,33 @@ class RunMachineTests {
         });
         assertThat(started.run().status()).isEqualTo(RunStatus.WAITING);
         assertThat(started.run().waiting().from()).containsExactly("kz-cert", "tj-cert", "regional-soc");
-        assertThat(started.run().runId()).isEqualTo(RunMachine.runId("test-playbook", 1, SubjectKind.CORRELATION, "c0ffee"));
-        assertThat(machine.start(version, correlation, "runs", 2, T0.plusSeconds(60)).notifications())
+        assertThat(started.run().runId()).isEqualTo(RUN);
+        assertThat(machine.start(RUN, version, correlation, "runs", 2, T0.plusSeconds(60)).notifications())
                 .extracting(NotificationRequested::notificationId)
                 .isEqualTo(started.notifications().stream().map(NotificationRequested::notificationId).toList());
     }
 
     @Test
-    void tellsTheSharedValueOnlyToTheCertsThatReportedIt() {
-        List<NotificationRequested> sent = machine.start(version, correlation, "runs", 0, T0).notifications();
+    void tellsTheSharedValueOnlyToWhoMaySeeAHolderThatCarriesIt() {
+        Subject red = subjects.correlation(new CorrelationFound(2, "c0ffee", "ipv4", "203.0.113.7", "shared-value", 2,
+                List.of("kz-cert", "tj-cert"), 60, T0, T0, List.of(new CorrelationFound.Holder("kz-cert", "TLP:RED", true),
+                        new CorrelationFound.Holder("tj-cert", "TLP:RED", true))));
 
-        assertThat(sent.get(0).text()).isEqualTo("Value 203.0.113.7");
-        assertThat(sent.get(0).tlp()).isEqualTo(Tlp.AMBER);
-        assertThat(sent.get(2).text()).isEqualTo("Value [withheld: TLP:AMBER]").doesNotContain("203.0.113.7");
-        assertThat(sent.get(2).tlp()).isEqualTo(Tlp.GREEN);
+        RunMachine.Transition started = machine.start(RUN, version, red, "runs", 0, T0);
+
+        assertThat(started.notifications()).extracting(NotificationRequested::recipient).containsExactly("kz-cert", "tj-cert");
+        assertThat(started.notifications().get(0).text()).isEqualTo("Value 203.0.113.7");
+        assertThat(started.notifications().get(0).tlp()).isEqualTo(Tlp.RED);
+        assertThat(started.run().participants()).doesNotContain("regional-soc");
+        assertThat(started.run().timeline()).anySatisfy(entry -> {
+            assertThat(entry.kind()).isEqualTo("recipient-skipped");
+            assertThat(entry.recipient()).isEqualTo("regional-soc");
+        });
     }
 
     @Test
     void anAcknowledgementByEveryoneBeforeTheDeadlineSkipsTheEscalation() {
-        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        Run run = machine.start(RUN, version, correlation, "runs", 0, T0).run();
         for (String recipient : List.of("kz-cert", "tj-cert", "regional-soc")) {
             run = machine.onEvent(run, version, ack(run, recipient), T0.plusSeconds(1)).run();
         }
@@ -71,7 +80,7 @@ class RunMachineTests {
 
     @Test
     void aMissingAcknowledgementEscalatesAtTheDeadlineOnlyOnce() {
-        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        Run run = machine.start(RUN, version, correlation, "runs", 0, T0).run();
         run = machine.onEvent(run, version, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
 
         assertThat(machine.onDeadline(run, version, "wait", T0.plusSeconds(2)).notifications()).isEmpty();
@@ -93,7 +102,7 @@ class RunMachineTests {
         String yaml = PlaybookValidatorTests.VALID.replace("recipients: [kz-cert]", "recipients: [{to: unacknowledged, role: head}]");
         ReleasedVersion toTheSilent = new ReleasedVersion(PlaybookValidator.validate(yaml).playbook().orElseThrow(), yaml,
                 Hashes.sha256(yaml), "test-playbook/v1.yaml", T0);
-        Run run = machine.start(toTheSilent, correlation, "runs", 0, T0).run();
+        Run run = machine.start(RUN, toTheSilent, correlation, "runs", 0, T0).run();
         run = machine.onEvent(run, toTheSilent, ack(run, "kz-cert"), T0.plusSeconds(1)).run();
 
         RunMachine.Transition escalated = machine.onDeadline(run, toTheSilent, "wait", T0.plusSeconds(3));
@@ -108,7 +117,7 @@ class RunMachineTests {
 
     @Test
     void aDuplicatedAcknowledgementOfOneNotificationIsOneAcknowledgement() {
-        Run run = machine.start(version, correlation, "runs", 0, T0).run();
+        Run run = machine.start(RUN, version, correlation, "runs", 0, T0).run();
         NotificationEvent kz = ack(run, "kz-cert");
         run = machine.onEvent(run, version, kz, T0.plusSeconds(1)).run();
 
