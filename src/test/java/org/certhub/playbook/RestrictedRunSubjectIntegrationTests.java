@@ -87,12 +87,15 @@ class RestrictedRunSubjectIntegrationTests {
     private NotifyHub.Recipient member;
     private NotifyHub.Recipient partner;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @BeforeEach
     void releasePlaybooksAndMeetTheRecipients() throws IOException {
         keys = new DemoKeys(tenancy);
         receiver = WebhookReceiver.start();
         kafka = new KafkaTestClient(kafkaProperties);
-        hub = new NotifyHub(port, keys.of("admin"), String.join(",", kafkaProperties.getBootstrapServers()),
+        hub = new NotifyHub(port, keys.of("admin"), org.certhub.EngineClients.kafka(environment),
                 NotificationRequested.DEFAULT_TOPIC);
         member = hub.cert("TJ", receiver.url("/member"), Map.of("duty-officer", "duty@member.example"));
         partner = partner(receiver.url("/partner"));

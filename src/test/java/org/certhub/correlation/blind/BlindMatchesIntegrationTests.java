@@ -82,30 +82,30 @@ class BlindMatchesIntegrationTests {
     @Test
     void aBlindRevealIsRecordedOnceADayListedToItsOwnerOnlyAndTheOwnerIsToldInItsInbox() {
         String ip = randomIp();
-        Principal kz = community.find("kz-cert").orElseThrow();
+        Principal viewer = probe();
         BlindReveal reveal = new BlindReveal("c-" + ip, "uz-cert", "ipv4-addr", ip, Tlp.RED);
 
-        BlindDisclosure first = blindMatches.disclose(kz, List.of(reveal, reveal));
-        BlindDisclosure again = blindMatches.disclose(kz, List.of(reveal));
+        BlindDisclosure first = blindMatches.disclose(viewer, List.of(reveal, reveal));
+        BlindDisclosure again = blindMatches.disclose(viewer, List.of(reveal));
 
         assertThat(first.budgetSpent()).isFalse();
         assertThat(first.shows("uz-cert", "ipv4-addr", ip)).isTrue();
         assertThat(again.shows("uz-cert", "ipv4-addr", ip)).isTrue();
         List<JsonNode> listed = blindMatchesOf("uz-cert", ip);
         assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).path("cert").asString()).isEqualTo("kz-cert");
+        assertThat(listed.get(0).path("cert").asString()).isEqualTo(viewer.id());
         assertThat(listed.get(0).path("value_type").asString()).isEqualTo("ipv4-addr");
         assertThat(listed.get(0).path("withheld").asBoolean()).isFalse();
         assertThat(Instant.parse(listed.get(0).path("first_revealed_at").asString())).isBefore(Instant.now().plusSeconds(1));
-        for (String other : List.of("kz-cert", "kg-cert", "tj-cert")) {
+        for (String other : List.of("viewer-cert", "kg-cert", "tj-cert")) {
             assertThat(blindMatchesOf(other, ip)).as("%s's list", other).isEmpty();
         }
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<JsonNode> notices = noticesOf("uz-cert", ip);
             assertThat(notices).hasSize(1);
-            assertThat(notices.get(0).path("text").asString()).contains("KZ-CERT").contains(ip);
-            assertThat(notices.get(0).path("subject").asString()).contains("KZ-CERT").doesNotContain(ip);
+            assertThat(notices.get(0).path("text").asString()).contains(viewer.name()).contains(ip);
+            assertThat(notices.get(0).path("subject").asString()).contains(viewer.name()).doesNotContain(ip);
             assertThat(notices.get(0).path("subject_kind").asString()).isEqualTo("blind-match");
             assertThat(notices.get(0).path("subject_id").asString()).isEqualTo("c-" + ip);
             assertThat(notices.get(0).path("state").asString()).isEqualTo("delivered");
