@@ -49,11 +49,19 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     private final Process process;
     private final String uri;
     private final EngineCredentials credentials;
+    private final int httpPort;
+    private final int transportPort;
+    private final Path console;
+    private volatile boolean closing;
 
-    private EmbeddedElasticsearch(Process process, String uri, EngineCredentials credentials) {
+    private EmbeddedElasticsearch(Process process, String uri, EngineCredentials credentials, int httpPort,
+            int transportPort, Path console) {
         this.process = process;
         this.uri = uri;
         this.credentials = credentials;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+        this.console = console;
     }
 
     static EmbeddedElasticsearch start(Path dataRoot, Path distRoot, LocalProperties.Elasticsearch settings,
@@ -83,7 +91,8 @@ final class EmbeddedElasticsearch implements AutoCloseable {
                         + "m -Xlog:disable -Xlog:all=warning:stderr");
         Process process = Supervisor.spawn(command, environment, layout.logs());
         String uri = "http://127.0.0.1:" + httpPort;
-        EmbeddedElasticsearch server = new EmbeddedElasticsearch(process, uri, credentials);
+        EmbeddedElasticsearch server = new EmbeddedElasticsearch(process, uri, credentials, httpPort, transportPort,
+                layout.console());
         try {
             server.awaitHealthy(settings.startupTimeout(), layout.console());
         } catch (RuntimeException e) {
@@ -100,6 +109,32 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         return uri;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** The settings a restart needs to come back on the same ports (and so the same URI). */
+    LocalProperties.Elasticsearch samePorts(LocalProperties.Elasticsearch settings) {
+        return new LocalProperties.Elasticsearch(httpPort, transportPort, settings.version(), settings.distribution(),
+                settings.javaHome(), settings.runAsUser(), settings.heap(), settings.startupTimeout(), settings.niceness());
+    }
+
+    /** Completes when the server exits on its own (not when {@link #close()} stopped it). */
+    CompletableFuture<Integer> unexpectedExit() {
+        return process.onExit().thenCompose(exited -> closing ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(exited.exitValue()));
+    }
+
+    /** The last lines the server wrote, for the log line that says why it exited. */
+    String consoleTail(int lines) {
+        try (Stream<String> all = Files.lines(console, StandardCharsets.UTF_8)) {
+            List<String> kept = all.toList();
+            return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no console log: " + e + ")";
+        }
+    }
+
     /** How a client reaches and authenticates to this server, as {@code certhub.elasticsearch.*} properties. */
     Map<String, String> connectionProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -111,6 +146,7 @@ final class EmbeddedElasticsearch implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         if (!process.isAlive()) {
             return;
         }

@@ -21,7 +21,7 @@ final class LocalEngines {
     private static final Logger log = LoggerFactory.getLogger(LocalEngines.class);
 
     private static EmbeddedKafka kafka;
-    private static EmbeddedElasticsearch elasticsearch;
+    private static SupervisedElasticsearch elasticsearch;
     private static boolean hookInstalled;
     private static Path startedDataDir;
     private static LocalProperties.StopWith stopWith = LocalProperties.StopWith.CONTEXT;
@@ -43,8 +43,8 @@ final class LocalEngines {
         }
         Path dataDir = startedDataDir;
         EngineCredentials credentials = EngineCredentials.under(dataDir);
-        CompletableFuture<EmbeddedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
-                ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(dataDir,
+        CompletableFuture<SupervisedElasticsearch> pendingElasticsearch = wantElasticsearch && elasticsearch == null
+                ? CompletableFuture.supplyAsync(() -> SupervisedElasticsearch.start(dataDir,
                         properties.resolvedDistDir().toAbsolutePath().normalize(), properties.elasticsearch(), credentials))
                 : CompletableFuture.completedFuture(elasticsearch);
         try {
@@ -57,7 +57,7 @@ final class LocalEngines {
             stopAll();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
-            pendingElasticsearch.thenAccept(started -> Optional.ofNullable(started).ifPresent(EmbeddedElasticsearch::close));
+            pendingElasticsearch.thenAccept(started -> Optional.ofNullable(started).ifPresent(SupervisedElasticsearch::close));
             stopAll();
             throw e;
         }
