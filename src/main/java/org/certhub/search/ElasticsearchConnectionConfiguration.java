@@ -62,7 +62,9 @@ class ElasticsearchConnectionConfiguration {
      * (the read then answers 503 with Retry-After).
      */
     @Bean
-    Rest5ClientBuilderCustomizer boundedConnectionLeases() {
+    Rest5ClientBuilderCustomizer boundedConnectionLeases(
+            org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchProperties elasticsearch) {
+        Timeout response = Timeout.ofMilliseconds(elasticsearch.getSocketTimeout().toMillis());
         return new Rest5ClientBuilderCustomizer() {
             @Override
             public void customize(Rest5ClientBuilder builder) {
@@ -70,7 +72,9 @@ class ElasticsearchConnectionConfiguration {
 
             @Override
             public void customize(RequestConfig.Builder request) {
-                request.setConnectionRequestTimeout(Timeout.ofSeconds(5));
+                // The response deadline is the socket time-out too: the low-level client sets one of
+                // its own (30 s) that would otherwise outlast it.
+                request.setConnectionRequestTimeout(Timeout.ofSeconds(5)).setResponseTimeout(response);
             }
 
             @Override
