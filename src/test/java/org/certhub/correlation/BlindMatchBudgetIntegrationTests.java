@@ -25,13 +25,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The daily budget of blind reveals on the API: a CERT that has been told of one restricted value
- * today (budget 1 here) is refused a lookup that would tell it of another (429, the owner is told
- * of the attempt), and sees correlations without the restricted CERTs it may not be told of; the
- * owner lists both.
+ * The daily budget of blind reveals on the API: a CERT that has been told of two restricted values
+ * today (budget 2 here, spent by a listing and a lookup) is refused a lookup that would tell it of a
+ * third (429, the owner is told of the attempt), and sees correlations without the restricted CERTs
+ * it may not be told of; the owner lists all three.
  */
 @HubIntegrationTest
-@TestPropertySource(properties = "certhub.correlation.blind-matches.daily-budget=1")
+@TestPropertySource(properties = "certhub.correlation.blind-matches.daily-budget=2")
 @DirtiesContext
 class BlindMatchBudgetIntegrationTests {
 
@@ -54,32 +54,38 @@ class BlindMatchBudgetIntegrationTests {
                 .path("apiKey").asString();
         String first = randomIp();
         String second = randomIp();
+        String third = randomIp();
         submit(keys.of("uz-cert"), TestBundles.reportBundle(Tlp.RED, TestBundles.addressIndicator(Tlp.RED, "Red one", first),
-                TestBundles.addressIndicator(Tlp.RED, "Red two", second)));
-        submit(viewerKey, TestBundles.reportBundle(Tlp.GREEN, TestBundles.addressIndicator(Tlp.GREEN, "Mine one", first)));
-        submit(viewerKey, TestBundles.reportBundle(Tlp.GREEN, TestBundles.addressIndicator(Tlp.GREEN, "Mine two", second)));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(correlation(viewerKey, second).path("certs").toString())
+                TestBundles.addressIndicator(Tlp.RED, "Red two", second), TestBundles.addressIndicator(Tlp.RED, "Red three", third)));
+        for (String ip : List.of(first, second, third)) {
+            submit(viewerKey, TestBundles.reportBundle(Tlp.GREEN, TestBundles.addressIndicator(Tlp.GREEN, "Mine", ip)));
+        }
+        // The listing reveals the first value (one of two of the day).
+        await().atMost(WAIT).untilAsserted(() -> assertThat(correlation(viewerKey, first).path("certs").toString())
+                .contains(viewer).contains("uz-cert"));
+        // The owner's own view of the third correlation reveals nothing to the viewer.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(correlation(keys.of("uz-cert"), third).path("certs").toString())
                 .contains(viewer));
 
-        JsonNode told = http.get().uri("/api/v1/observables?value={v}", first).header(HttpHeaders.AUTHORIZATION, "Bearer " + viewerKey)
+        JsonNode told = http.get().uri("/api/v1/observables?value={v}", second).header(HttpHeaders.AUTHORIZATION, "Bearer " + viewerKey)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(told.toString()).contains("\"blind\":true").contains("uz-cert");
 
         http.post().uri("/api/v1/observables/lookup").header(HttpHeaders.AUTHORIZATION, "Bearer " + viewerKey)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("values", List.of(first, second))).exchange()
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("values", List.of(second, third))).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                 .expectBody(JsonNode.class).value(problem -> assertThat(problem.path("type").asString())
                         .endsWith("/blind-match-budget-spent"));
-        JsonNode listed = correlation(viewerKey, second);
-        assertThat(listed.path("certs").toString()).contains(viewer).doesNotContain("uz-cert");
-        assertThat(listed.path("explanation").asString()).doesNotContain("uz-cert");
+        JsonNode withheld = correlation(viewerKey, third);
+        assertThat(withheld.path("certs").toString()).contains(viewer).doesNotContain("uz-cert");
+        assertThat(withheld.path("explanation").asString()).doesNotContain("uz-cert");
         assertThat(correlation(viewerKey, first).path("certs").toString()).as("revealed earlier today").contains("uz-cert");
 
         await().atMost(WAIT).untilAsserted(() -> {
             String owners = http.get().uri("/api/v1/blind-matches?limit=500").header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.of("uz-cert"))
                     .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-            assertThat(owners).contains(first).contains(second).contains(viewer);
+            assertThat(owners).contains(first).contains(second).contains(third).contains(viewer);
         });
     }
 

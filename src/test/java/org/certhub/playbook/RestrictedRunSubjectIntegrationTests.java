@@ -157,8 +157,10 @@ class RestrictedRunSubjectIntegrationTests {
         assertThat(contact).isNotBlank();
         assertThat(blind.path("tlp").asString()).isEqualTo("TLP:RED");
         String kzNotification = blind.path("notification_ids").get(0).asString();
+        // Listings are searches: the run's last change becomes searchable within a refresh.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api("kz-cert", "/api/v1/playbook-runs?limit=500").path("runs"))
+                .anySatisfy(run -> assertThat(run).isEqualTo(blind)));
         JsonNode listed = api("kz-cert", "/api/v1/playbook-runs?limit=500");
-        assertThat(listed.path("runs")).anySatisfy(run -> assertThat(run).isEqualTo(blind));
         assertThat(api("kz-cert", "/api/v1/playbook-runs?incident=" + incident).path("runs")).isEmpty();
         assertThat(api("kz-cert", "/api/v1/playbook-runs?playbook=" + PHISHING).path("runs")).isEmpty();
         assertNothingNames(listed.toString(), unique);

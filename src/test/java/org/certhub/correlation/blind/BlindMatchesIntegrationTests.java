@@ -97,7 +97,7 @@ class BlindMatchesIntegrationTests {
         assertThat(listed.get(0).path("value_type").asString()).isEqualTo("ipv4-addr");
         assertThat(listed.get(0).path("withheld").asBoolean()).isFalse();
         assertThat(Instant.parse(listed.get(0).path("first_revealed_at").asString())).isBefore(Instant.now().plusSeconds(1));
-        for (String other : List.of("viewer-cert", "kg-cert", "tj-cert")) {
+        for (String other : List.of("kz-cert", "kg-cert", "tj-cert")) {
             assertThat(blindMatchesOf(other, ip)).as("%s's list", other).isEmpty();
         }
 
