@@ -93,7 +93,9 @@ public final class HubProcess {
                 "--certhub.local.dist-dir=" + Path.of(System.getProperty("java.io.tmpdir"), "certhub-dist"),
                 "--certhub.local.kafka.port=0", "--certhub.local.kafka.controller-port=0",
                 "--certhub.local.elasticsearch.http-port=0", "--certhub.local.elasticsearch.transport-port=0",
-                "--certhub.tenancy.demo.credentials-file=" + dataDir.resolve("demo-credentials.json")));
+                "--certhub.tenancy.demo.credentials-file=" + dataDir.resolve("demo-credentials.json"),
+                // The tests' and benchmarks' webhook receivers listen on loopback, which the hub otherwise refuses.
+                "--certhub.outbound.allowed-targets=127.0.0.1/32,::1/128"));
         command.addAll(arguments);
         long started = System.nanoTime();
         // The working directory is the data dir, so that anything written to a relative path stays in it.
