@@ -34,11 +34,15 @@ class ExternalModeIntegrationTests {
         }
     }
 
+    /** A production hub is given the key of its run ids: it has no data directory to keep one in. */
+    private static final String RUN_ID_SECRET = "--certhub.playbook.id-secret=external-mode-test-run-id-key-0123456789";
+
     @Test
     void hubOnExternalClustersStartsNothingEmbeddedAndIsReady() throws Exception {
         List<String> arguments = new ArrayList<>(clusters);
-        // Would fail loudly if anything embedded were started from here.
+        // Would fail loudly if anything embedded were started from here; production gives its secrets.
         arguments.add("--certhub.local.data-dir=/proc/certhub-must-not-be-used");
+        arguments.add(RUN_ID_SECRET);
         try (ConfigurableApplicationContext hub = hub(arguments.toArray(String[]::new))) {
             assertThat(hub.getEnvironment().getPropertySources().contains("certhub-local-engines")).isFalse();
             assertThat(get(hub, "/actuator/health/readiness").statusCode()).isEqualTo(200);
@@ -52,7 +56,7 @@ class ExternalModeIntegrationTests {
         List<String> arguments = new ArrayList<>(clusters.stream()
                 .filter(argument -> argument.startsWith("--certhub.kafka.")).toList());
         arguments.addAll(List.of("--certhub.elasticsearch.uris=http://127.0.0.1:9",
-                "--certhub.local.data-dir=/proc/certhub-must-not-be-used"));
+                "--certhub.local.data-dir=/proc/certhub-must-not-be-used", RUN_ID_SECRET));
         try (ConfigurableApplicationContext hub = hub(arguments.toArray(String[]::new))) {
             HttpResponse<String> readiness = get(hub, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
