@@ -6,19 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
-import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When the pipeline falls behind (here: Elasticsearch stalled while submissions keep coming), the
@@ -28,25 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 @HubIntegrationTest
 @TestPropertySource(properties = {"certhub.intake.admission.max-backlog-objects=6",
         "certhub.intake.admission.interval=200ms"})
-class BackPressureIntegrationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TenancyProperties tenancy;
-
-    @Autowired
-    Environment environment;
+class BackPressureIntegrationTests extends DegradedHub {
 
     @Test
     void refusesSubmissionsWhileTheBacklogIsPastItsBoundAndTakesThemAgainOnceDrained() throws Exception {
-        HubClient hub = new HubClient(port);
-        String key = new DemoKeys(tenancy).of("uz-cert");
-        String admin = new DemoKeys(tenancy).of("admin");
-        long pid = EngineSignals.elasticsearchPid(environment);
+        HubClient hub = hub();
+        String key = key("uz-cert");
+        String admin = key("admin");
+        long pid = elasticsearchPid();
         EngineSignals.signal("STOP", pid);
         try {
             HttpResponse<String> refused = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

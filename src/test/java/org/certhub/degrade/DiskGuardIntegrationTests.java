@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
-import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With less free space on the data directory's disk than the configured minimum (simulated by a
@@ -27,21 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @HubIntegrationTest
 @TestPropertySource(properties = {"certhub.intake.admission.min-free-disk=100000TB",
         "certhub.intake.admission.interval=200ms"})
-class DiskGuardIntegrationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TenancyProperties tenancy;
+class DiskGuardIntegrationTests extends DegradedHub {
 
     @Test
     void refusesSubmissionsWith507WhileTheDataDiskIsBelowItsMinimumAndKeepsServingReads() throws Exception {
-        HubClient hub = new HubClient(port);
-        String key = new DemoKeys(tenancy).of("tj-cert");
-        String admin = new DemoKeys(tenancy).of("admin");
+        HubClient hub = hub();
+        String key = key("tj-cert");
+        String admin = key("admin");
 
         HttpResponse<String> refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> hub.submit(key, TestBundles.bundle(TestBundles.addressIndicator(Tlp.GREEN, "Disk", "198.18.10.1"))),

@@ -7,43 +7,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
-import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A killed embedded Elasticsearch comes back by itself: submissions made while it is gone are
  * accepted (Kafka has them) and indexed once it is back, without restarting the hub.
  */
 @HubIntegrationTest
-class ElasticsearchRestartIntegrationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TenancyProperties tenancy;
-
-    @Autowired
-    Environment environment;
+class ElasticsearchRestartIntegrationTests extends DegradedHub {
 
     @Test
     void aKilledElasticsearchIsRestartedAndWhatWasAcceptedMeanwhileIsIndexed() throws Exception {
-        HubClient hub = new HubClient(port);
-        String key = new DemoKeys(tenancy).of("kg-cert");
-        String admin = new DemoKeys(tenancy).of("admin");
-        long pid = EngineSignals.elasticsearchPid(environment);
+        HubClient hub = hub();
+        String key = key("kg-cert");
+        String admin = key("admin");
+        long pid = elasticsearchPid();
 
         EngineSignals.signal("KILL", pid);
         long killed = System.nanoTime();
@@ -55,7 +38,7 @@ class ElasticsearchRestartIntegrationTests {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode health = JSON.readTree(hub.get("/actuator/health", admin).body());
             assertThat(health.path("components").path("elasticsearch").path("status").asString()).isEqualTo("UP");
-            assertThat(EngineSignals.elasticsearchPid(environment)).isNotEqualTo(pid);
+            assertThat(elasticsearchPid()).isNotEqualTo(pid);
         });
         System.out.printf("Elasticsearch back %d ms after its kill -9%n", Duration.ofNanos(System.nanoTime() - killed).toMillis());
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

@@ -12,18 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.certhub.DemoKeys;
 import org.certhub.HubIntegrationTest;
 import org.certhub.TestBundles;
 import org.certhub.stix.Tlp;
-import org.certhub.tenancy.TenancyProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stalled Elasticsearch (alive, answering nothing: SIGSTOP) must not freeze what depends on Kafka
@@ -32,25 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  * every acknowledged object is indexed, once.
  */
 @HubIntegrationTest
-class ElasticsearchStallIntegrationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TenancyProperties tenancy;
-
-    @Autowired
-    Environment environment;
+class ElasticsearchStallIntegrationTests extends DegradedHub {
 
     @Test
     void submissionsStatusesAndHealthAnswerWhileElasticsearchIsStalled() throws Exception {
-        String key = new DemoKeys(tenancy).of("kz-cert");
-        String admin = new DemoKeys(tenancy).of("admin");
-        long pid = EngineSignals.elasticsearchPid(environment);
-        HubClient hub = new HubClient(port);
+        String key = key("kz-cert");
+        String admin = key("admin");
+        long pid = elasticsearchPid();
+        HubClient hub = hub();
         List<String> addresses = new ArrayList<>();
         List<String> statusUrls = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(8);
